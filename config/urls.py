@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from rohnamo.portal.sitemaps import SITEMAPS
+from rohnamo.portal.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("staff/", include("rohnamo.core.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", include("rohnamo.api.urls")),
+]
+
+urlpatterns += i18n_patterns(path("", include("rohnamo.portal.urls")))

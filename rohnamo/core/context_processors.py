@@ -1,0 +1,8 @@
+from rohnamo.core.navigation import menu_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"staff_menu": menu_for(user)}

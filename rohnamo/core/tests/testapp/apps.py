@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TestAppConfig(AppConfig):
+    name = "rohnamo.core.tests.testapp"
+    label = "testapp"
