@@ -52,7 +52,7 @@ def production_env(**extra):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment |= {"DEBUG": "0", "DJANGO_SETTINGS_MODULE": "config.settings"}
     return environment | extra
