@@ -5,9 +5,17 @@ never see Khujand's records; Bahrom manages the centre and so oversees both; Far
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from rohnamo.core.choices import OfficeKind, Role
 from rohnamo.core.tests.factories import make_office, make_user
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_type_cache():
+    """Transactional tests flush and recreate content types; a stale cache would point at rows
+    that no longer exist."""
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

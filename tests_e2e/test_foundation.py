@@ -4,7 +4,7 @@ import pytest
 
 from rohnamo.core.tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_counsellor_logs_in_switches_to_russian_and_back(live_server, page, nigora):

@@ -21,6 +21,7 @@ from rohnamo.core.models import (
     Region,
     User,
 )
+from rohnamo.core.services import anonymise_user
 
 admin.site.site_header = _("Rohnamo administration")
 admin.site.site_title = _("Rohnamo")
@@ -65,6 +66,12 @@ class StaffUserAdmin(AuditedAdmin, UserAdmin):
     )
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = ["groups"]
+    actions = ["anonymise"]
+
+    @admin.action(description=_("Anonymise the selected former staff members"))
+    def anonymise(self, request, queryset):
+        for user in queryset.exclude(pk=request.user.pk):
+            anonymise_user(actor=request.user, user=user)
 
 
 admin.site.unregister(Group)

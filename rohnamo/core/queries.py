@@ -5,9 +5,9 @@ oversee it (directly or through a chain of ``parent`` links) and to administrato
 """
 
 from rohnamo.core.choices import Role
-from rohnamo.core.models import AuditEntry, Job, Office
+from rohnamo.core.models import AuditEntry, Job, Office, User
 from rohnamo.core.roles import has_role, is_administrator
-from rohnamo.lib.collation import sorted_by
+from rohnamo.lib.collation import sort_key, sorted_by
 
 
 def office_ids_visible_to(user):
@@ -53,6 +53,18 @@ def offices_editable_by(user):
 def offices_of(user):
     """The offices ``user`` works in, in alphabetical order of their names."""
     return sorted_by(user.offices.filter(is_active=True), "name")
+
+
+def team_of(office):
+    """Active staff of ``office`` with their role labels, alphabetically; three queries in all."""
+    labels = dict(Role.choices)
+    members = User.objects.filter(memberships__office=office, is_active=True).prefetch_related(
+        "groups"
+    )
+    return [
+        (member, [labels[group.name] for group in member.groups.all() if group.name in labels])
+        for member in sorted(members, key=lambda member: sort_key(str(member)))
+    ]
 
 
 def public_offices():

@@ -1,6 +1,7 @@
 """Writes to core records. Each call is one transaction with its audit entry inside it."""
 
 from django.db import transaction
+from rest_framework.authtoken.models import Token
 
 from rohnamo.core import audit
 from rohnamo.core.choices import AuditAction
@@ -58,3 +59,27 @@ def update_office_contacts(*, actor, office, **changes):
         office.save(update_fields=changed)
         audit.record(actor=actor, action=AuditAction.UPDATE, obj=office, fields=changed)
     return office
+
+
+@transaction.atomic
+def anonymise_user(*, actor, user):
+    """Remove a former staff member's personal data while keeping their records' history.
+
+    The account is deactivated and can no longer log in; names, e-mail, phone and API tokens go.
+    Audit entries keep the old user name, because who did what must stay accountable.
+    """
+    if user.pk == actor.pk:
+        raise ValueError("People cannot anonymise their own account.")
+    user.username = f"former-{user.pk}"
+    user.first_name = user.last_name = user.email = user.phone = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    Token.objects.filter(user=user).delete()
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=user,
+        fields=["username", "first_name", "last_name", "email", "phone", "password", "is_active"],
+    )
+    return user

@@ -18,7 +18,8 @@ def make_office(code, *, kind=OfficeKind.BRANCH, parent=None, **fields):
 def make_user(username, role=None, *offices, **fields):
     user = User.objects.create_user(username=username, password=PASSWORD, **fields)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        # get_or_create: a transactional test before this one may have flushed the migrated roles.
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     for office in offices:
         Membership.objects.create(user=user, office=office)
     return user

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from rohnamo.core.dashboard import cards_for
-from rohnamo.core.queries import offices_of, offices_visible_to
+from rohnamo.core.queries import offices_editable_by, offices_of, offices_visible_to, team_of
 from rohnamo.core.roles import role_labels
 
 
@@ -25,6 +25,8 @@ def office_dashboard(request, code):
             "office": office,
             "my_offices": offices_of(request.user),
             "cards": cards_for(office, request.user),
+            "team": team_of(office),
+            "can_edit": offices_editable_by(request.user).filter(pk=office.pk).exists(),
             "roles": role_labels(request.user),
         },
     )

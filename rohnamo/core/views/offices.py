@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from rohnamo.core.forms import OfficeContactsForm
-from rohnamo.core.queries import office_ids_visible_to, offices_editable_by, offices_visible_to
+from rohnamo.core.queries import offices_editable_by, offices_visible_to
 from rohnamo.core.services import update_office_contacts
 from rohnamo.lib.collation import sorted_by
 
@@ -19,7 +19,6 @@ def office_list(request):
         {
             "offices": offices,
             "editable": editable,
-            "all_offices": office_ids_visible_to(request.user) is None,
         },
     )
 
