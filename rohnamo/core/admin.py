@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from rohnamo.core import audit
-from rohnamo.core.choices import AuditAction
+from rohnamo.core.choices import AuditAction, Role
 from rohnamo.core.models import (
     AuditEntry,
     Country,
@@ -79,7 +79,11 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class RoleAdmin(AuditedAdmin, GroupAdmin):
-    pass
+    list_display = ["name", "label"]
+
+    @admin.display(description=_("Role"))
+    def label(self, group):
+        return dict(Role.choices).get(group.name, "")
 
 
 @admin.register(Office)

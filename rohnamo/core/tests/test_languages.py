@@ -1,9 +1,14 @@
 """Tajik by default, Russian and English on request; the choice sticks."""
 
 import datetime
+import subprocess
+from pathlib import Path
 
+import pytest
 from django.urls import reverse
 from django.utils import formats, translation
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_staff_pages_open_in_tajik_by_default(client, nigora):
@@ -62,3 +67,16 @@ def test_dates_are_written_the_local_way():
     with translation.override("tg"):
         assert "2026" in formats.date_format(day)
         assert formats.date_format(day) != "March 8, 2026"
+
+
+@pytest.mark.parametrize("language", ["tg", "ru"])
+def test_every_interface_string_is_translated(language):
+    catalog = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    for selection in ("--untranslated", "--only-fuzzy"):
+        result = subprocess.run(
+            ["msgattrib", selection, "--no-wrap", str(catalog)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "msgid" not in result.stdout, f"{language} {selection}:\n{result.stdout}"

@@ -93,3 +93,9 @@ def test_health_check_reports_a_broken_database(client, db, monkeypatch):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert b"database" in response.content
+
+
+def test_an_unknown_address_gets_a_translated_not_found_page(client, db):
+    response = client.get("/ru/no-such-page/")
+    assert response.status_code == 404
+    assert "Страница не найдена" in response.content.decode()
