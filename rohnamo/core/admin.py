@@ -147,7 +147,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
         "actor_name",
         "action",
         "content_type",
-        "object_label",
+        "record",
         "office",
         "ip_address",
     ]

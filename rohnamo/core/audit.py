@@ -7,8 +7,11 @@ from rohnamo.core.models import AuditEntry, Office
 from rohnamo.core.request_context import current_ip
 
 
-def record(*, actor, action, obj=None, fields=(), office=None, label=None):
-    """Write one audit entry about ``obj``; ``fields`` names what changed, never values."""
+def record(*, actor, action, obj=None, fields=(), office=None, label=""):
+    """Write one audit entry about ``obj``; ``fields`` names what changed, never values.
+
+    ``label`` may name the record for people (a case's tracking code); never personal data.
+    """
     if office is None and obj is not None:
         office = obj if isinstance(obj, Office) else getattr(obj, "office", None)
     return AuditEntry.objects.create(
@@ -17,18 +20,11 @@ def record(*, actor, action, obj=None, fields=(), office=None, label=None):
         action=action,
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None else "",
-        object_label=(label if label is not None else audit_label(obj))[:200],
+        object_label=label[:200],
         office=office,
         fields=sorted(fields),
         ip_address=current_ip.get(),
     )
-
-
-def audit_label(obj):
-    """How a record is named in the log: its kind and number, not personal data."""
-    if obj is None:
-        return ""
-    return f"{obj._meta.verbose_name} #{obj.pk}"
 
 
 def record_view(*, actor, obj):

@@ -44,7 +44,7 @@ def export_audit_log(job, progress, **filters):
                 entry.action,
                 entry.content_type.model if entry.content_type else "",
                 entry.object_id,
-                entry.object_label,
+                entry.record,
                 entry.office.code if entry.office else "",
                 " ".join(entry.fields),
                 entry.ip_address or "",

@@ -63,7 +63,7 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         action = self.get_action_display()
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {action} {self.object_label}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {action} {self.record}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -72,3 +72,13 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries cannot be deleted.")
+
+    @property
+    def record(self):
+        """The record as named on screen, in the reader's language: a stored label, else its kind
+        and number."""
+        if self.object_label or self.content_type_id is None:
+            return self.object_label
+        model = self.content_type.model_class()
+        kind = model._meta.verbose_name if model else self.content_type.model
+        return f"{kind} #{self.object_id}"

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from rohnamo.core.demo import DEMO_PASSWORD, load_demo
 
@@ -18,8 +19,10 @@ class Command(BaseCommand):
                 "Demo users have a known password: refusing with DEBUG off (use --force)."
             )
         logins = load_demo()
+        # The terminal is read by whoever installs Rohnamo: English, like the README.
         self.stdout.write(
             self.style.SUCCESS(f"Demo data loaded. Logins (password: {DEMO_PASSWORD}):")
         )
-        for username, role, offices in logins:
-            self.stdout.write(f"  {username:<14} {role:<20} {offices}")
+        with translation.override("en"):
+            for username, role, offices in logins:
+                self.stdout.write(f"  {username:<14} {role!s:<20} {offices}")
