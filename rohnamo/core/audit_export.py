@@ -2,8 +2,9 @@
 
 import csv
 import io
+import tempfile
 
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,8 +34,22 @@ def export_audit_log(job, progress, **filters):
     form = AuditFilterForm(data=filters)
     entries = form.filter(audit_entries_visible_to(job.started_by)).order_by("at", "id")
     progress.set_total(entries.count())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Spreadsheet programs read UTF-8 with a byte-order mark as UTF-8, Cyrillic included.
+    with tempfile.TemporaryFile() as buffer:
+        text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+        _write_rows(csv.writer(text), entries, progress)
+        text.flush()
+        buffer.seek(0)
+        with transaction.atomic():
+            job.result.save(f"audit-{job.pk}.csv", File(buffer), save=True)
+            audit.record(
+                actor=job.started_by, action=AuditAction.EXPORT, obj=job, fields=sorted(filters)
+            )
+        text.detach()
+    progress.log(_("%(count)d entries exported.") % {"count": job.done})
+
+
+def _write_rows(writer, entries, progress):
     writer.writerow(COLUMNS)
     for entry in entries.iterator(chunk_size=2000):
         writer.writerow(
@@ -51,11 +66,3 @@ def export_audit_log(job, progress, **filters):
             ]
         )
         progress.advance()
-    with transaction.atomic():
-        job.result.save(
-            f"audit-{job.pk}.csv", ContentFile(buffer.getvalue().encode("utf-8-sig")), save=True
-        )
-        audit.record(
-            actor=job.started_by, action=AuditAction.EXPORT, obj=job, fields=sorted(filters)
-        )
-    progress.log(_("%(count)d entries exported.") % {"count": job.done})

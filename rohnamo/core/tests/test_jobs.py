@@ -37,7 +37,9 @@ def test_an_audit_export_runs_in_the_worker_and_produces_a_csv(client, farida, h
     assert (job.status, job.done, job.total, job.percent) == (JobStatus.SUCCEEDED, 2, 2, 100)
     page = client.get(reverse("staff:job", args=[job.pk])).content.decode()
     assert 'http-equiv="refresh"' not in page
-    csv_text = client.get(reverse("staff:job_result", args=[job.pk])).getvalue().decode("utf-8-sig")
+    raw = client.get(reverse("staff:job_result", args=[job.pk])).getvalue()
+    assert raw.startswith(b"\xef\xbb\xbf"), "spreadsheets need the UTF-8 byte-order mark"
+    csv_text = raw.decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
     assert lines[0].startswith("at,actor_name,action")
     assert len(lines) == 3
