@@ -15,7 +15,10 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off. "
+            "On a development machine, run with DEBUG=1 (the Makefile does)."
+        )
     # Development only: a fixed, obviously unsafe key so that `make demo` needs no setup.
     SECRET_KEY = "insecure-development-key-never-use-in-production"
 
