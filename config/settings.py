@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rohnamo.core",
+    "rohnamo.knowledge",
     "rohnamo.portal",
     "rohnamo.api",
 ]
