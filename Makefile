@@ -27,6 +27,9 @@ setup: $(BIN)/.installed $(MO_FILES)
 
 $(BIN)/.installed: requirements.txt
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends gettext; }
+	@# WeasyPrint (leaflet PDFs) lays out text with Pango and subsets fonts with HarfBuzz.
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@

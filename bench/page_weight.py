@@ -15,7 +15,15 @@ import statistics
 import time
 import urllib.request
 
-PAGES = ["/{lang}/", "/{lang}/offices/", "/{lang}/about/"]
+PAGES = [
+    "/{lang}/",
+    "/{lang}/offices/",
+    "/{lang}/about/",
+    "/{lang}/sheets/",
+    "/{lang}/sheets/?stage=before&country=RU",
+    "/{lang}/sheets/registration-russia/",
+    "/{lang}/search/?q=patent",
+]
 LANGUAGES = ["tg", "ru", "en"]
 BUDGET = 30 * 1024
 
@@ -36,7 +44,7 @@ def main():
     parser.add_argument("base", nargs="?", default="http://127.0.0.1:8000")
     parser.add_argument("--repeat", type=int, default=20)
     options = parser.parse_args()
-    print(f"{'page':<18} {'html gz':>8} {'css gz':>8} {'total':>8} {'median ms':>10}")
+    print(f"{'page':<40} {'html gz':>8} {'css gz':>8} {'total':>8} {'median ms':>10}")
     worst = 0
     for language in LANGUAGES:
         for pattern in PAGES:
@@ -51,7 +59,7 @@ def main():
             total = html_bytes + css_bytes
             worst = max(worst, total)
             median = statistics.median(times) * 1000
-            print(f"{path:<18} {html_bytes:>8} {css_bytes:>8} {total:>8} {median:>10.1f}")
+            print(f"{path:<40} {html_bytes:>8} {css_bytes:>8} {total:>8} {median:>10.1f}")
     print(f"heaviest page: {worst} bytes of a {BUDGET} byte budget ({100 * worst / BUDGET:.0f}%)")
 
 

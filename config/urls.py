@@ -5,12 +5,13 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rohnamo.portal.sitemaps import SITEMAPS
-from rohnamo.portal.views import healthz
+from rohnamo.portal.views.pages import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("staff/sheets/", include("rohnamo.knowledge.urls")),
     path("staff/", include("rohnamo.core.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("rohnamo.api.urls")),

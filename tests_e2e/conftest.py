@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.db import connection
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the Django calls the tests make
@@ -22,11 +23,23 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def reference_data(django_db_setup):
+    """The migrated roles, languages and topics as Django serialized them for rollbacks.
+
+    Read before Playwright starts: its running event loop makes Django hand the tests a
+    connection object of their own, and without this copy on it serialized_rollback would
+    silently restore nothing after a transactional test elsewhere has flushed the database.
+    """
+    return connection._test_serialized_contents
+
+
+@pytest.fixture(scope="session")
+def browser(reference_data):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
+        connection._test_serialized_contents = reference_data
         yield browser
         browser.close()
 

@@ -2,10 +2,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from rohnamo.api.sheets import SheetViewSet
 from rohnamo.api.views import OfficeViewSet
 
 router = DefaultRouter()
 router.register("offices", OfficeViewSet, basename="office")
+router.register("sheets", SheetViewSet, basename="sheet")
 
 app_name = "api"
 

@@ -11,6 +11,16 @@ from rohnamo.core.models import District, Membership, Office, User
 
 DEMO_PASSWORD = "rohnamo-demo"
 
+# Modules add their demo content here (in AppConfig.ready); each loader receives the demo users
+# by user name and must be idempotent.
+DEMO_LOADERS = []
+
+
+def add_demo_loader(loader):
+    DEMO_LOADERS.append(loader)
+    return loader
+
+
 OFFICES = [
     # code, kind, parent, district code, tg, ru, en, hotline
     (
@@ -140,9 +150,9 @@ def load_demo(password=DEMO_PASSWORD):
                 "hours_en": "Monday–Friday, 8:00–17:00",
             },
         )
-    logins = []
+    logins, users = [], {}
     for username, role, office_codes, first_name, last_name in USERS:
-        user, _created = User.objects.update_or_create(
+        user, created = User.objects.update_or_create(
             username=username,
             defaults={
                 "first_name": first_name,
@@ -152,12 +162,16 @@ def load_demo(password=DEMO_PASSWORD):
                 "is_active": True,
             },
         )
-        user.set_password(password)
-        user.save(update_fields=["password"])
+        if created:  # hashing is slow on purpose; a second `make demo` should start at once
+            user.set_password(password)
+            user.save(update_fields=["password"])
         user.groups.set([Group.objects.get(name=role)])
         for code in office_codes:
             Membership.objects.get_or_create(user=user, office=offices[code])
+        users[username] = user
         logins.append(
             (username, role.label, ", ".join(offices[code].name_en for code in office_codes))
         )
+    for loader in DEMO_LOADERS:
+        loader(users)
     return logins

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,9 @@ class SheetVersion(models.Model):
     body = models.TextField(_("text"), help_text=_("Markdown: # headings, - lists, [links](...)."))
     body_html = models.TextField(_("text as shown"), editable=False)
     search_text = models.TextField(_("search text"), editable=False, blank=True)
+    search_title = models.CharField(_("search title"), max_length=300, editable=False, blank=True)
+    # Filled on PostgreSQL only; SQLite searches search_text in Python.
+    search_vector = SearchVectorField(_("search index"), null=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT
     )
@@ -133,6 +137,23 @@ class SheetVersion(models.Model):
     @property
     def is_open(self):
         return self.status in (VersionStatus.DRAFT, VersionStatus.IN_REVIEW)
+
+
+class SearchWord(models.Model):
+    """A folded word that occurs in some sheet version: the dictionary typos are matched against.
+
+    Words are added as versions are saved and never removed; a word no sheet uses any more only
+    costs a row.
+    """
+
+    word = models.CharField(_("word"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word
 
 
 class Distribution(OfficeOwnedModel):

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 
 from rohnamo.core import audit
 from rohnamo.core.choices import AuditAction
-from rohnamo.knowledge import markup
+from rohnamo.knowledge import markup, search
 from rohnamo.knowledge.choices import VersionStatus
 from rohnamo.knowledge.models import Distribution, Sheet, SheetVersion
-from rohnamo.lib.search_text import fold
 
 REVIEW_PERMISSION = "knowledge.review_sheetversion"
 
@@ -35,9 +34,7 @@ def _set_text(version, *, title, summary, body):
         )
     version.title, version.summary, version.body = title.strip(), summary.strip(), body
     version.body_html, cleaned = markup.render(body)
-    version.search_text = fold(
-        " ".join([version.title, version.summary, markup.plain_text(version.body_html)])
-    )
+    search.index(version)
     return cleaned
 
 

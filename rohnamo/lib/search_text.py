@@ -8,6 +8,7 @@ pairs and transliterates to plain Latin, so "Қайд", "кайд" and "kayd" al
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 _CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j",
@@ -19,6 +20,9 @@ _CYRILLIC_TO_LATIN = {
 
 # Latin spellings that stand for one Cyrillic letter, folded the same way as the letter.
 _LATIN_VARIANTS = [("kh", "h"), ("zh", "j"), ("dzh", "ch"), ("dj", "ch"), ("j", "j"), ("x", "h")]
+
+# A word this similar to another counts as a typo of it.
+TYPO_SIMILARITY = 0.75
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -38,3 +42,16 @@ def fold(text):
 def words(text):
     """The folded words of ``text``."""
     return _WORD.findall(fold(text))
+
+
+def is_typo_of(term, word):
+    """Whether folded ``word`` is ``term`` with a small typo: a letter missing, added or swapped."""
+    if abs(len(term) - len(word)) > 2:
+        return False
+    matcher = SequenceMatcher(None, term, word)
+    # The quick upper bounds rule out most words before the exact ratio is computed.
+    return (
+        matcher.real_quick_ratio() >= TYPO_SIMILARITY
+        and matcher.quick_ratio() >= TYPO_SIMILARITY
+        and matcher.ratio() >= TYPO_SIMILARITY
+    )

@@ -1,20 +1,35 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from rohnamo.knowledge.queries import public_sheets
 
-class PublicPagesSitemap(Sitemap):
-    """Every public page in every interface language. Modules add their own sitemaps."""
+
+class I18nSitemap(Sitemap):
+    """Every page in every interface language, with hreflang alternates."""
 
     i18n = True
     alternates = True
     x_default = True
+
+
+class PublicPagesSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["portal:home", "portal:offices", "portal:about"]
+        return ["portal:home", "portal:offices", "portal:about", "portal:sheets"]
 
     def location(self, item):
         return reverse(item)
 
 
-SITEMAPS = {"pages": PublicPagesSitemap}
+class SheetsSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return list(public_sheets().order_by("code").values_list("code", flat=True))
+
+    def location(self, code):
+        return reverse("portal:sheet", args=[code])
+
+
+SITEMAPS = {"pages": PublicPagesSitemap, "sheets": SheetsSitemap}

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from rohnamo.core.queries import public_offices
+from rohnamo.knowledge.choices import Stage
 
 
 @require_GET
@@ -14,7 +15,11 @@ def home(request):
     offices = public_offices()
     centre = next((office for office in offices if office.kind == "centre"), None)
     hotlines = [office for office in offices if office.hotline]
-    return render(request, "portal/home.html", {"centre": centre, "hotlines": hotlines})
+    return render(
+        request,
+        "portal/home.html",
+        {"centre": centre, "hotlines": hotlines, "stages": Stage.choices},
+    )
 
 
 @require_GET

@@ -1,0 +1,102 @@
+"""A migrant browses, reads, prints and searches the information sheets."""
+
+import gzip
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from rohnamo.core.models import Country
+from rohnamo.knowledge.tests.factories import (
+    draft_sheet,
+    published_translation,
+    published_version,
+)
+
+LONG_BODY = "\n\n".join(
+    f"## Қисми {index}\n\nШаҳрвандони Тоҷикистон бояд дар давоми 15 рӯз ба қайд гиранд. "
+    "Ҳуҷҷатҳоро ҳамеша бо худ доред ва ба ҳеҷ кас надиҳед." * 3
+    for index in range(12)
+)
+
+
+@pytest.fixture
+def registration(nigora, bahrom):
+    russian = published_version(
+        nigora, bahrom, stage="abroad", countries=[Country.objects.get(code="RU")]
+    )
+    published_translation(
+        nigora, bahrom, russian.sheet, "tg", title="Бақайдгирӣ дар Русия", body=LONG_BODY
+    )
+    return russian.sheet
+
+
+@pytest.fixture
+def customs_only_in_russian(nigora, bahrom):
+    return published_version(
+        nigora,
+        bahrom,
+        code="customs",
+        topic="customs",
+        stage="before",
+        title="Таможенные правила",
+        body="Не везите чужие вещи.",
+    ).sheet
+
+
+def test_browsing_abroad_then_russia_then_registration_finds_the_sheet(
+    client, registration, customs_only_in_russian
+):
+    page = client.get("/tg/sheets/", {"stage": "abroad", "country": "RU", "topic": "registration"})
+    html = page.content.decode()
+    assert "Бақайдгирӣ дар Русия" in html
+    assert "Таможенные правила" not in html
+
+
+def test_a_sheet_reads_in_tajik_with_its_check_date_and_leaflet_links(client, registration):
+    html = client.get("/tg/sheets/registration-russia/").content.decode()
+    assert "<h1>Бақайдгирӣ дар Русия</h1>" in html
+    assert 'lang="tg"' in html
+    assert "/tg/sheets/registration-russia/leaflet-A4.pdf" in html
+
+
+def test_a_missing_translation_shows_another_language_with_a_notice(
+    client, customs_only_in_russian
+):
+    response = client.get("/en/sheets/customs/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Таможенные правила" in html
+    assert "not yet available in your language" in html
+
+
+def test_an_unpublished_sheet_is_not_found(client, nigora):
+    draft_sheet(nigora, code="secret-draft")
+    assert client.get("/tg/sheets/secret-draft/").status_code == 404
+
+
+def test_the_sheet_page_stays_under_30_kb_and_needs_no_script(client, registration):
+    html = client.get("/tg/sheets/registration-russia/").content
+    total = len(gzip.compress(html))
+    for name in re.findall(rb'<link rel="stylesheet" href="/static/([^"]+)"', html):
+        with open(finders.find(name.decode()), "rb") as css:
+            total += len(gzip.compress(css.read()))
+    assert total <= 30 * 1024
+    assert b"<script" not in html
+
+
+def test_the_public_leaflet_is_a_pdf(client, registration):
+    response = client.get("/tg/sheets/registration-russia/leaflet-A5.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_public_search_finds_a_sheet_typed_without_tajik_letters(client, registration):
+    html = client.get("/tg/search/", {"q": "бакайдгири"}).content.decode()
+    assert "/tg/sheets/registration-russia/" in html
+
+
+def test_the_sitemap_lists_published_sheets_in_every_language(client, registration):
+    xml = client.get("/sitemap.xml").content.decode()
+    for language in ("tg", "ru", "en"):
+        assert f"/{language}/sheets/registration-russia/</loc>" in xml
