@@ -1,5 +1,7 @@
 """Rohnamo settings: one module, configured from the environment (see README.md)."""
 
+import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -12,7 +14,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env("ROHNAMO_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# Commands that only read code never sign anything, so they need no key (e.g. a build step or
+# a check for missing migrations run without the production environment).
+KEYLESS_COMMANDS = {"makemigrations", "makemessages", "compilemessages", "collectstatic"}
+
 SECRET_KEY = env("SECRET_KEY")
+if not SECRET_KEY and not DEBUG and KEYLESS_COMMANDS.intersection(sys.argv[1:2]):
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(

@@ -91,6 +91,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_checking_for_missing_migrations_needs_no_secret_key():
+    result = manage("makemigrations", "--check", "--dry-run", environment=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_a_secret_is_read_from_its_file(tmp_path, monkeypatch):
     secret = tmp_path / "db-password"
     secret.write_text("s3cret\n")
