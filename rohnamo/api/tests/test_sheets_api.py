@@ -37,5 +37,14 @@ def test_sheets_filter_by_topic_stage_country_and_language(client, sheets):
 def test_the_api_search_returns_ranked_hits_with_snippets(client, sheets):
     hits = client.get("/api/v1/sheets/search/", {"q": "регистрация"}).json()
     assert hits[0]["version"]["sheet"] == "registration-russia"
-    assert hits[0]["snippet"]
-    assert all(hit["version"]["sheet"] != "draft-only" for hit in hits)
+    assert "<mark>" in hits[0]["snippet"]
+
+
+def test_the_api_search_never_returns_drafts(client, sheets):
+    # Every sheet of the fixture, the draft included, says "Граждане Таджикистана".
+    hits = client.get("/api/v1/sheets/search/", {"q": "граждане"}).json()
+    assert sorted(hit["version"]["sheet"] for hit in hits) == ["customs", "registration-russia"]
+
+
+def test_an_empty_api_search_finds_nothing(client, sheets):
+    assert client.get("/api/v1/sheets/search/", {"q": "  "}).json() == []

@@ -1,10 +1,12 @@
 """A migrant browses, reads, prints and searches the information sheets."""
 
 import gzip
+import io
 import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from pypdf import PdfReader
 
 from rohnamo.core.models import Country
 from rohnamo.knowledge.tests.factories import (
@@ -70,9 +72,11 @@ def test_a_missing_translation_shows_another_language_with_a_notice(
     assert "not yet available in your language" in html
 
 
-def test_an_unpublished_sheet_is_not_found(client, nigora):
-    draft_sheet(nigora, code="secret-draft")
+def test_an_unpublished_sheet_is_not_found_listed_or_searchable(client, nigora):
+    draft_sheet(nigora, code="secret-draft", title="Черновик о патенте")
     assert client.get("/tg/sheets/secret-draft/").status_code == 404
+    assert "Черновик" not in client.get("/ru/sheets/").content.decode()
+    assert "Черновик" not in client.get("/ru/search/", {"q": "черновик"}).content.decode()
 
 
 def test_the_sheet_page_stays_under_30_kb_and_needs_no_script(client, registration):
@@ -85,10 +89,19 @@ def test_the_sheet_page_stays_under_30_kb_and_needs_no_script(client, registrati
     assert b"<script" not in html
 
 
-def test_the_public_leaflet_is_a_pdf(client, registration):
+def test_the_public_leaflet_is_the_tajik_sheet_on_a5_paper(client, registration):
     response = client.get("/tg/sheets/registration-russia/leaflet-A5.pdf")
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(response.content))
+    assert (round(reader.pages[0].mediabox.width), round(reader.pages[0].mediabox.height)) == (
+        420,
+        595,
+    )
+    assert "Бақайдгирӣ дар Русия" in reader.pages[0].extract_text()
+    # The QR code and printed address lead back to this page.
+    assert "/tg/sheets/registration-russia/" in "".join(
+        page.extract_text().replace("\n", "") for page in reader.pages
+    )
 
 
 def test_public_search_finds_a_sheet_typed_without_tajik_letters(client, registration):
