@@ -19,6 +19,7 @@ from rohnamo.knowledge.markup import plain_text
 from rohnamo.knowledge.models import SearchWord, SheetVersion
 from rohnamo.lib.search_text import is_typo_of, words
 
+MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
 MAX_WORD_LENGTH = 60
 # Shorter words have too many near neighbours for typo matching to help.
@@ -51,7 +52,9 @@ def index(version):
 
 def search_versions(query, versions, *, limit=20):
     """The versions of queryset ``versions`` that match ``query``, best first, at most ``limit``."""
-    terms = words(query)[:MAX_QUERY_WORDS]
+    # Underscores count as word characters but mean nothing to people, nor to a tsquery.
+    terms = [term for term in words(query[:MAX_QUERY_LENGTH].replace("_", " ")) if term]
+    terms = terms[:MAX_QUERY_WORDS]
     if not terms:
         return []
     typos = {term: typos_of(term) for term in terms}
@@ -85,10 +88,9 @@ def typos_of(term):
 def _ranked_in_postgresql(terms, typos, versions, limit):
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    # Folded words are [a-z0-9_] only, safe in a raw tsquery; ":*" also matches longer words.
-    alternatives = [
-        " | ".join([f"{term}:*", *sorted(typos[term])]).replace("_", "") for term in terms
-    ]
+    # Folded words hold no tsquery operators (no punctuation), so they are safe in a raw
+    # tsquery; ":*" also matches longer words.
+    alternatives = [" | ".join([f"{term}:*", *sorted(typos[term])]) for term in terms]
     query = SearchQuery(
         " & ".join(f"({alternative})" for alternative in alternatives),
         search_type="raw",

@@ -95,3 +95,8 @@ def test_public_search_does_not_find_drafts_but_staff_search_does(nigora, regist
 
 def test_an_empty_or_punctuation_only_query_finds_nothing(registration):
     assert titles("") == titles(" ?! ") == []
+
+
+@pytest.mark.parametrize("query", ["___", "a:* & !b", "中文", "ж" * 500, "qqq " * 300])
+def test_odd_or_oversized_queries_find_nothing_and_fail_nothing(registration, query):
+    assert titles(query) == []
