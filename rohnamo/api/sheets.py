@@ -85,7 +85,7 @@ class SheetViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=False)
     def search(self, request):
         """Published sheets matching ``q``, best first, with highlighted snippets."""
-        query = request.query_params.get("q", "").strip()[:200]
+        query = request.query_params.get("q", "").strip()
         hits = search_versions(query, self.get_queryset(), limit=20) if query else []
         data = SearchHitSerializer(hits, many=True, context={"request": request}).data
         return Response(data)

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from rohnamo.core.jobs import start_job
 from rohnamo.knowledge import queries
 from rohnamo.knowledge.forms import content_languages
-from rohnamo.knowledge.leaflets import render_leaflet
+from rohnamo.knowledge.leaflets import SIZES, render_leaflet
 from rohnamo.knowledge.links import public_url
 from rohnamo.knowledge.models import Sheet
 from rohnamo.knowledge.views.access import staff_with
 
-SIZES = ("A4", "A5")
+# Laying out a PDF takes most of a second; the public asks for the same few leaflets again and
+# again. A new version or an edit changes the key; an hour bounds stale hotline numbers.
+LEAFLET_CACHE_SECONDS = 3600
 
 
 def pdf_response(pdf, filename):
@@ -23,7 +26,11 @@ def pdf_response(pdf, filename):
 def leaflet_response(version, size):
     if size not in SIZES:
         raise Http404
-    pdf = render_leaflet(version, size=size, public_url=public_url(version))
+    key = f"leaflet:{version.pk}:{version.updated_at.timestamp()}:{size}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_leaflet(version, size=size, public_url=public_url(version))
+        cache.set(key, pdf, LEAFLET_CACHE_SECONDS)
     return pdf_response(pdf, f"{version.sheet.code}-{version.language.code}-{size}.pdf")
 
 

@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from pypdf import PdfReader
 
 from rohnamo.core.models import Country
+from rohnamo.knowledge import services
 from rohnamo.knowledge.tests.factories import (
     draft_sheet,
     published_translation,
@@ -102,6 +103,25 @@ def test_the_public_leaflet_is_the_tajik_sheet_on_a5_paper(client, registration)
     assert "/tg/sheets/registration-russia/" in "".join(
         page.extract_text().replace("\n", "") for page in reader.pages
     )
+
+
+def test_a_newly_published_version_replaces_the_leaflet_at_once(
+    client, nigora, bahrom, registration
+):
+    url = "/ru/sheets/registration-russia/leaflet-A4.pdf"
+    assert (
+        "Регистрация в России"
+        in PdfReader(io.BytesIO(client.get(url).content)).pages[0].extract_text()
+    )
+    current = registration.versions.get(is_current=True, language__code="ru")
+    revision, _cleaned = services.start_version(
+        actor=nigora, sheet=registration, language=current.language,
+        title="Регистрация: новые правила", body=current.body,
+    )  # fmt: skip
+    services.submit_for_review(actor=nigora, version=revision)
+    services.publish(actor=bahrom, version=revision)
+    text = PdfReader(io.BytesIO(client.get(url).content)).pages[0].extract_text()
+    assert "Регистрация: новые правила" in text
 
 
 def test_public_search_finds_a_sheet_typed_without_tajik_letters(client, registration):

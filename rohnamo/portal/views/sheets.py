@@ -84,6 +84,6 @@ def sheet_leaflet(request, code, size):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").strip()
     hits = search_versions(query, queries.public_versions(), limit=20) if query else []
     return render(request, "portal/search.html", {"query": query, "hits": hits})
