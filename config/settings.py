@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "csp",
     "rohnamo.core",
     "rohnamo.knowledge",
+    "rohnamo.counselling",
     "rohnamo.portal",
     "rohnamo.api",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("staff/sheets/", include("rohnamo.knowledge.urls")),
+    path("staff/counselling/", include("rohnamo.counselling.urls")),
     path("staff/", include("rohnamo.core.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("rohnamo.api.urls")),

@@ -31,6 +31,7 @@ class AuditAction(models.TextChoices):
     DELETE = "delete", _("Deleted")
     VIEW = "view", _("Viewed (restricted)")
     EXPORT = "export", _("Exported")
+    MERGE = "merge", _("Merged")
     LOGIN = "login", _("Logged in")
     LOGOUT = "logout", _("Logged out")
 
