@@ -47,7 +47,10 @@ class SoleOfficeDefault:
         offices = list(field.context["request"].user.offices.filter(is_active=True)[:2])
         if len(offices) != 1:
             raise serializers.ValidationError(
-                _("Give the code of the office: you do not belong to exactly one office.")
+                _(
+                    "Give the office code: only people who belong to exactly one office "
+                    "may leave it out."
+                )
             )
         return offices[0]
 

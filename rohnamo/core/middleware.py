@@ -26,7 +26,8 @@ class LanguageMiddleware(LocaleMiddleware):
     The browser's Accept-Language is ignored on purpose: phones and office computers in Tajikistan
     are often set to Russian or English, yet Tajik is the default the centre wants everyone to meet.
     A language chosen on the public site (by opening /ru/..., say) is remembered in the cookie, so
-    ``/`` and the staff pages open in it next time.
+    ``/`` and the staff pages open in it next time. API callers are programs whose Accept-Language
+    was set on purpose, so under ``/api/`` it is honoured.
     """
 
     def process_request(self, request):
@@ -34,7 +35,12 @@ class LanguageMiddleware(LocaleMiddleware):
         if not language:
             cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
             known = {code for code, _label in settings.LANGUAGES}
-            language = cookie if cookie in known else settings.LANGUAGE_CODE
+            if cookie in known:
+                language = cookie
+            elif request.path_info.startswith("/api/"):
+                language = translation.get_language_from_request(request)
+            else:
+                language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 

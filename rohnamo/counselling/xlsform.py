@@ -18,7 +18,6 @@ from django.core.validators import validate_slug
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -396,12 +395,9 @@ class _Reader:
         titles = self.titles()
         for sheet, rows in self.without_tajik.items():
             self.notes.append(
-                ngettext(
-                    "Sheet %(sheet)s, row %(rows)s: no Tajik text, the Russian or English one "
-                    "is used until it is written.",
-                    "Sheet %(sheet)s, rows %(rows)s: no Tajik text, the Russian or English one "
-                    "is used until it is written.",
-                    len(rows),
+                _(
+                    "Sheet %(sheet)s, rows without Tajik text: %(rows)s. The Russian or English "
+                    "text is used until the Tajik one is written."
                 )
                 % {"sheet": sheet, "rows": ", ".join(map(str, rows))}
             )

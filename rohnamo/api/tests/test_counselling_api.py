@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -28,11 +28,11 @@ VISITORS = "/api/v1/visitors/"
 EVENTS = "/api/v1/events/"
 
 
-def api_for(user):
+def api_for(user, language="en"):
     """A client calling as ``user`` with an API token, as a partner's system does."""
     client = APIClient()
     token, _created = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_ACCEPT_LANGUAGE="en")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_ACCEPT_LANGUAGE=language)
     return client
 
 
@@ -258,12 +258,21 @@ def test_a_consultation_dated_in_the_future_is_refused_naming_started_at(nigora,
         CONSULTATIONS, a_consultation(started_at=tomorrow.isoformat()), format="json"
     )
     assert response.status_code == 400
-    with translation.override("en"):
-        assert response.json() == {"started_at": ["A consultation cannot be dated in the future."]}
+    assert response.json() == {"started_at": ["A consultation cannot be dated in the future."]}
     assert not Consultation.objects.exists()
     assert not AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Consultation)
     ).exists()
+
+
+def test_a_partner_system_gets_errors_in_the_language_it_asks_for(nigora, khujand):
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+
+    response = api_for(nigora, language="ru").post(
+        CONSULTATIONS, a_consultation(started_at=tomorrow.isoformat()), format="json"
+    )
+
+    assert response.json() == {"started_at": ["Дата консультации не может быть в будущем."]}
 
 
 def test_unknown_codes_are_refused_naming_each_field(nigora, khujand):

@@ -69,7 +69,7 @@ class ConsultationForm(forms.Form):
         label=_("Date and time"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text=_("Leave empty for now."),
+        help_text=_("Leave empty to use the current time."),
     )
 
     def __init__(self, *args, offices, **kwargs):

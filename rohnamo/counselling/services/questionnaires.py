@@ -482,7 +482,7 @@ def _choices(question, value):
     if unknown:
         raise _wrong(
             question,
-            _("%(values)s is not one of its choices.") % {"values": ", ".join(unknown)},
+            _("not among the question's choices: %(values)s.") % {"values": ", ".join(unknown)},
         )
     return {"choices": list(dict.fromkeys(by_name[name] for name in names))}
 
@@ -503,7 +503,8 @@ def _answer_values(questions, answers):
     unknown = sorted(set(answers) - names)
     if unknown:
         raise ValidationError(
-            _("This version has no question named %(names)s.") % {"names": ", ".join(unknown)}
+            _("This version has no questions with these names: %(names)s.")
+            % {"names": ", ".join(unknown)}
         )
     values = []
     for question in questions:

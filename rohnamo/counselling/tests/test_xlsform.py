@@ -172,9 +172,9 @@ def test_a_kobo_form_comes_in_with_groups_notes_and_metadata_skipped(bahrom):
     # No Tajik label in the file: the Russian one stands in, and the manager is told per row.
     assert country.label_tg == "Куда вы едете?"
     notes = "\n".join(result.notes)
-    assert "Sheet survey, rows 5, 6, 7, 8, 9, 12, 13: no Tajik text" in notes
-    assert "Sheet choices, rows 2, 3, 4, 5, 6, 7: no Tajik text" in notes
-    assert "Sheet settings, row 2: no Tajik text" in notes
+    assert "Sheet survey, rows without Tajik text: 5, 6, 7, 8, 9, 12, 13." in notes
+    assert "Sheet choices, rows without Tajik text: 2, 3, 4, 5, 6, 7." in notes
+    assert "Sheet settings, rows without Tajik text: 2." in notes
     assert "Sheet survey: the columns hint were not imported." in notes
 
 
