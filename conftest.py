@@ -8,6 +8,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from rohnamo.core.choices import OfficeKind, Role
+from rohnamo.core.models import District
 from rohnamo.core.tests.factories import make_office, make_user
 
 
@@ -20,19 +21,34 @@ def fresh_content_type_cache():
 
 @pytest.fixture
 def centre(db):
-    return make_office("dushanbe", kind=OfficeKind.CENTRE, name_tg="Маркази Душанбе")
+    return make_office(
+        "dushanbe",
+        kind=OfficeKind.CENTRE,
+        name_tg="Маркази Душанбе",
+        district=District.objects.get(code="dushanbe-ismoili-somoni"),
+    )
 
 
 @pytest.fixture
 def khujand(centre):
     return make_office(
-        "khujand", parent=centre, name_tg="Филиали Хуҷанд", hotline="+992 34 111 22 33"
+        "khujand",
+        parent=centre,
+        name_tg="Филиали Хуҷанд",
+        hotline="+992 34 111 22 33",
+        district=District.objects.get(code="sughd-khujand"),
     )
 
 
 @pytest.fixture
 def kulob(centre):
-    return make_office("kulob", parent=centre, name_tg="Филиали Кӯлоб", hotline="+992 33 444 55 66")
+    return make_office(
+        "kulob",
+        parent=centre,
+        name_tg="Филиали Кӯлоб",
+        hotline="+992 33 444 55 66",
+        district=District.objects.get(code="khatlon-kulob"),
+    )
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ PAGES = [
     "/{lang}/sheets/?stage=before&country=RU",
     "/{lang}/sheets/registration-russia/",
     "/{lang}/search/?q=patent",
+    "/{lang}/help/",
+    "/{lang}/help/?place=c:RU&category=legal-aid",
 ]
 LANGUAGES = ["tg", "ru", "en"]
 BUDGET = 30 * 1024

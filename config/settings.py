@@ -30,6 +30,17 @@ if not SECRET_KEY:
     # Development only: a fixed, obviously unsafe key so that `make demo` needs no setup.
     SECRET_KEY = "insecure-development-key-never-use-in-production"
 
+# Keys that encrypt case narratives and attachments at rest (Fernet, urlsafe base64, 32 bytes):
+# the first encrypts, all decrypt, so a key is rotated by putting a new one first. A lost copy of
+# the database or of var/files/ alone does not expose them.
+ENCRYPTION_KEYS = env_list("ROHNAMO_ENCRYPTION_KEYS", "")
+if not ENCRYPTION_KEYS and not DEBUG and not KEYLESS_COMMANDS.intersection(sys.argv[1:2]):
+    raise ImproperlyConfigured(
+        "ROHNAMO_ENCRYPTION_KEYS (or ROHNAMO_ENCRYPTION_KEYS_FILE) must be set when DEBUG is off. "
+        'Make one with: python -c "from cryptography.fernet import Fernet; '
+        'print(Fernet.generate_key().decode())"'
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -56,6 +67,8 @@ INSTALLED_APPS = [
     "rohnamo.core",
     "rohnamo.knowledge",
     "rohnamo.counselling",
+    "rohnamo.directory",
+    "rohnamo.cases",
     "rohnamo.portal",
     "rohnamo.api",
 ]
@@ -215,6 +228,26 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Cases share field names with counselling records; each choice set keeps its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseKindEnum": "rohnamo.cases.choices.CaseKind",
+        "CaseStatusEnum": "rohnamo.cases.choices.CaseStatus",
+        "ReferralStatusEnum": "rohnamo.cases.choices.ReferralStatus",
+    },
+}
+
+# Closed cases are anonymised after this many days (`manage.py anonymise_cases`, run daily).
+CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 5 * 365)
+
+# The cache holds rate-limit counters and one-time form tokens of the public request form; with
+# several web processes they must share it, so production sets REDIS_URL.
+REDIS_URL = env("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
 }
 
 # Background work: a database queue, no broker. `manage.py db_worker` runs it.

@@ -13,6 +13,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("staff/sheets/", include("rohnamo.knowledge.urls")),
     path("staff/counselling/", include("rohnamo.counselling.urls")),
+    path("staff/cases/", include("rohnamo.cases.urls")),
+    path("staff/directory/", include("rohnamo.directory.urls")),
     path("staff/", include("rohnamo.core.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("rohnamo.api.urls")),

@@ -2,7 +2,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from rohnamo.api.cases import CaseViewSet, ReferralViewSet
 from rohnamo.api.counselling import ConsultationViewSet, EventViewSet, VisitorViewSet
+from rohnamo.api.directory import (
+    DirectoryOrganizationViewSet,
+    DirectoryServiceViewSet,
+    HsdsOrganizationViewSet,
+    HsdsServiceViewSet,
+)
 from rohnamo.api.sheets import SheetViewSet
 from rohnamo.api.views import OfficeViewSet
 
@@ -12,6 +19,14 @@ router.register("sheets", SheetViewSet, basename="sheet")
 router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("visitors", VisitorViewSet, basename="visitor")
 router.register("events", EventViewSet, basename="event")
+router.register(
+    "directory/organizations", DirectoryOrganizationViewSet, basename="directory-organization"
+)
+router.register("directory/services", DirectoryServiceViewSet, basename="directory-service")
+router.register("hsds/organizations", HsdsOrganizationViewSet, basename="hsds-organization")
+router.register("hsds/services", HsdsServiceViewSet, basename="hsds-service")
+router.register("cases", CaseViewSet, basename="case")
+router.register("referrals", ReferralViewSet, basename="referral")
 
 app_name = "api"
 

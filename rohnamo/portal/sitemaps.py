@@ -16,7 +16,15 @@ class PublicPagesSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["portal:home", "portal:offices", "portal:about", "portal:sheets"]
+        return [
+            "portal:home",
+            "portal:offices",
+            "portal:about",
+            "portal:sheets",
+            "portal:ask",
+            "portal:track",
+            "portal:help",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rohnamo.portal.views import pages, sheets
+from rohnamo.portal.views import directory, pages, requests, sheets
 
 app_name = "portal"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path("sheets/<slug:code>/", sheets.sheet_detail, name="sheet"),
     path("sheets/<slug:code>/leaflet-<str:size>.pdf", sheets.sheet_leaflet, name="sheet_leaflet"),
     path("search/", sheets.search, name="search"),
+    path("help/", directory.directory, name="help"),
+    path("help/<uuid:pk>/", directory.directory_service, name="help_service"),
+    path("ask/", requests.ask, name="ask"),
+    path("ask/sent/", requests.ask_sent, name="ask_sent"),
+    path("track/", requests.track, name="track"),
 ]

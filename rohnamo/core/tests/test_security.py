@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from django.urls import reverse
 
 from config.env import env
@@ -78,11 +79,22 @@ def test_the_deployment_checklist_passes_in_production_mode(tmp_path):
         "--fail-level",
         "WARNING",
         environment=production_env(
-            SECRET_KEY_FILE=str(secret), ALLOWED_HOSTS="rohnamo.example.org"
+            SECRET_KEY_FILE=str(secret),
+            ALLOWED_HOSTS="rohnamo.example.org",
+            ROHNAMO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_an_encryption_key(tmp_path):
+    result = manage(
+        "check",
+        environment=production_env(SECRET_KEY="x" * 60, ALLOWED_HOSTS="rohnamo.example.org"),
+    )
+    assert result.returncode != 0
+    assert "ROHNAMO_ENCRYPTION_KEYS" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

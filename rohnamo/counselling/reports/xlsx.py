@@ -2,6 +2,7 @@
 
 import io
 import re
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -33,8 +34,12 @@ def _write_cell(sheet, row, column, value):
         else:
             cell.value = float(value.percent) / 100
             cell.number_format = PERCENT_FORMAT
-    elif isinstance(value, int):
+    elif isinstance(value, int | Decimal):
         cell.value = value
+        places = -value.as_tuple().exponent if isinstance(value, Decimal) else 0
+        if places > 0:
+            # A median of 3.0 days stays "3.0", as the page shows it.
+            cell.number_format = "0." + "0" * places
     else:
         cell.value = str(value) or None
     return cell

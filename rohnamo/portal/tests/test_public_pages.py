@@ -9,6 +9,10 @@ from django.contrib.staticfiles import finders
 from rohnamo.core.tests.factories import make_office
 
 PUBLIC_PAGES = ["/tg/", "/ru/", "/en/", "/tg/offices/", "/ru/offices/", "/tg/about/"]
+# The public request form (the heaviest page: every district and country), its result and tracking.
+PUBLIC_PAGES += ["/tg/ask/", "/ru/ask/", "/tg/ask/sent/", "/tg/track/", "/ru/track/"]
+# The service directory (its weight with many services is tested in rohnamo/directory/tests).
+PUBLIC_PAGES += ["/tg/help/", "/en/help/?category=legal-aid"]
 BUDGET = 30 * 1024
 
 
