@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from rohnamo.cases.choices import CaseStatus, Priority, SlaState
@@ -12,6 +13,8 @@ from rohnamo.cases.models import ResponseTarget
 from rohnamo.cases.services.cases import add_task, change_status
 from rohnamo.cases.sla import sla_state
 from rohnamo.cases.tests.factories import make_case
+from rohnamo.core.choices import AuditAction
+from rohnamo.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +100,19 @@ def test_after_the_first_response_a_late_task_makes_the_case_red(nigora, khujand
         SlaState.OVERDUE,
     )
     assert sla_state(case, timezone.now() + datetime.timedelta(days=7)) == SlaState.OVERDUE
+
+
+def test_an_administrator_sets_a_target_in_the_admin_and_it_is_audited(client, farida):
+    target = ResponseTarget.objects.get(category="health", priority="normal")
+    client.force_login(farida)
+
+    client.post(
+        reverse("admin:cases_responsetarget_change", args=[target.pk]),
+        {"category": "health", "priority": "normal", "days": "2"},
+    )
+
+    target.refresh_from_db()
+    assert target.days == 2
+    assert AuditEntry.objects.filter(
+        action=AuditAction.UPDATE, object_id=str(target.pk), actor=farida
+    ).exists()
