@@ -6,21 +6,11 @@ import pytest
 from rohnamo.cases.tests.factories import make_service
 from rohnamo.core.choices import OfficeKind, Role
 from rohnamo.core.models import Country, District
-from rohnamo.core.tests.factories import PASSWORD, make_office, make_user
+from rohnamo.core.tests.factories import make_office, make_user
 from rohnamo.directory.models import TaxonomyTerm
+from tests_e2e.staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def staff_page(browser, base, username):
-    page = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
-    page.set_default_timeout(10_000)
-    page.goto(f"{base}/staff/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 def test_a_request_from_kulob_is_referred_helped_and_tracked_by_its_code(
@@ -52,7 +42,7 @@ def test_a_request_from_kulob_is_referred_helped_and_tracked_by_its_code(
     code, pin = (text.strip() for text in page.locator("strong.code").all_inner_texts())
 
     # The Kulob counsellor triages it and refers it, with her consent.
-    desk = staff_page(browser, base, "umed")
+    desk = log_in(browser, base, "umed")
     desk.goto(f"{base}/staff/cases/")
     desk.click(f"text={code}")
     desk.select_option("select[name=status]", "assessed")
@@ -77,7 +67,7 @@ def test_a_request_from_kulob_is_referred_helped_and_tracked_by_its_code(
     assert "Равона шуд" in desk.locator("dl.facts").inner_text()
 
     # The partner NGO accepts and later records the legal aid given.
-    ngo = staff_page(browser, base, "zarina")
+    ngo = log_in(browser, base, "zarina")
     ngo.goto(f"{base}/staff/cases/referrals/")
     ngo.click(f"text={code}")
     ngo.click("button[formaction$='/accept/']")

@@ -7,22 +7,11 @@ from pypdf import PdfReader
 
 from rohnamo.core.choices import Role
 from rohnamo.core.models import Language
-from rohnamo.core.tests.factories import PASSWORD, make_user
+from rohnamo.core.tests.factories import make_user
 from rohnamo.knowledge.models import Topic
+from tests_e2e.staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def log_in(browser, base, username):
-    """A browser of its own for each person, as each works at their own desk."""
-    page = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
-    page.set_default_timeout(10_000)
-    page.goto(f"{base}/staff/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 def test_a_sheet_goes_from_russian_draft_to_a_printed_tajik_leaflet(

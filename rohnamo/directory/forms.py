@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from rohnamo.core.form_choices import country_choices as form_country_choices
 from rohnamo.core.models import Country, District, Language, Office
 from rohnamo.directory.choices import OrganizationKind, PhoneType, ServiceStatus
 from rohnamo.directory.models import Location, TaxonomyTerm
@@ -12,17 +13,13 @@ from rohnamo.lib.collation import sorted_by
 
 # Tajikistan, then where most migrants go, then every other country alphabetically.
 FIRST_COUNTRIES = ["TJ", "RU", "KZ"]
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 def country_choices():
-    countries = list(Country.objects.all())
-    first = sorted(
-        (country for country in countries if country.code in FIRST_COUNTRIES),
-        key=lambda country: FIRST_COUNTRIES.index(country.code),
-    )
-    rest = sorted_by((country for country in countries if country not in first), "name")
-    return [("", "—")] + [(country.pk, country.name) for country in first + rest]
+    return form_country_choices(first=FIRST_COUNTRIES)
+
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 class OrganizationSearchForm(forms.Form):

@@ -8,35 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from rohnamo.cases.choices import CaseCategory, CaseKind
 from rohnamo.cases.services.cases import MAX_NARRATIVE
+from rohnamo.core.form_choices import country_choices, district_choices_by_region
 from rohnamo.core.models import Country, District
-from rohnamo.lib.collation import sort_key, sorted_by
 from rohnamo.portal import antispam
 
-# Where almost every Tajik migrant works; listed first so nobody scrolls through 249 countries.
-MAIN_DESTINATIONS = ["RU", "KZ"]
 MYSELF, SOMEONE_ELSE = "self", "other"
-
-
-def district_choices():
-    """Districts grouped by region, both in alphabetical order of the interface language."""
-    by_region = {}
-    for district in District.objects.select_related("region"):
-        by_region.setdefault(district.region, []).append(district)
-    regions = sorted(by_region, key=lambda region: sort_key(region.name))
-    return [("", "—")] + [
-        (region.name, [(d.pk, d.name) for d in sorted_by(by_region[region], "name")])
-        for region in regions
-    ]
-
-
-def country_choices():
-    countries = list(Country.objects.all())
-    first = sorted(
-        (country for country in countries if country.code in MAIN_DESTINATIONS),
-        key=lambda country: MAIN_DESTINATIONS.index(country.code),
-    )
-    rest = sorted_by((country for country in countries if country not in first), "name")
-    return [("", "—")] + [(country.pk, country.name) for country in first + rest]
 
 
 class PlainForm(forms.Form):
@@ -112,7 +88,7 @@ class AskForm(PlainForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].choices = district_choices()
+        self.fields["district"].choices = district_choices_by_region()
         self.fields["country"].choices = country_choices()
 
     def clean_contact_phone(self):

@@ -1,31 +1,15 @@
-"""Choices shared by the counselling forms, in the order counsellors reach for them."""
+"""Fields and choices shared by the counselling forms (and the case forms)."""
+
+__all__ = ["NOT_STATED", "OfficeField", "destination_choices", "district_choices"]
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rohnamo.core.models import Country, District, Office
-from rohnamo.lib.collation import sorted_by
-
-# Where almost every Tajik migrant goes; listed first so the quick form needs no scrolling.
-MAIN_DESTINATIONS = ["RU", "KZ"]
+from rohnamo.core.form_choices import country_choices as destination_choices
+from rohnamo.core.form_choices import district_choices
+from rohnamo.core.models import Office
 
 NOT_STATED = [("", _("Not stated"))]
-
-
-def destination_choices():
-    countries = list(Country.objects.all())
-    first = sorted(
-        (country for country in countries if country.code in MAIN_DESTINATIONS),
-        key=lambda country: MAIN_DESTINATIONS.index(country.code),
-    )
-    rest = sorted_by((country for country in countries if country not in first), "name")
-    return [("", "—")] + [(country.pk, country.name) for country in first + rest]
-
-
-def district_choices():
-    return [("", "—")] + [
-        (district.pk, district.name) for district in sorted_by(District.objects.all(), "name")
-    ]
 
 
 class OfficeField(forms.ModelChoiceField):
