@@ -25,6 +25,8 @@ PAGES = [
     "/{lang}/search/?q=patent",
     "/{lang}/help/",
     "/{lang}/help/?place=c:RU&category=legal-aid",
+    "/{lang}/ask/",
+    "/{lang}/track/",
 ]
 LANGUAGES = ["tg", "ru", "en"]
 BUDGET = 30 * 1024
