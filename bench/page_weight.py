@@ -27,6 +27,8 @@ PAGES = [
     "/{lang}/help/?place=c:RU&category=legal-aid",
     "/{lang}/ask/",
     "/{lang}/track/",
+    "/{lang}/agencies/?q=Sharq+Kor",
+    "/{lang}/jobs/",
 ]
 LANGUAGES = ["tg", "ru", "en"]
 BUDGET = 30 * 1024

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "rohnamo.counselling",
     "rohnamo.directory",
     "rohnamo.cases",
+    "rohnamo.recruitment",
     "rohnamo.portal",
     "rohnamo.api",
 ]

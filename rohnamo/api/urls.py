@@ -10,6 +10,7 @@ from rohnamo.api.directory import (
     HsdsOrganizationViewSet,
     HsdsServiceViewSet,
 )
+from rohnamo.api.recruitment import AgencyViewSet, LicenceCheckViewSet, VacancyViewSet
 from rohnamo.api.sheets import SheetViewSet
 from rohnamo.api.views import OfficeViewSet
 
@@ -27,6 +28,9 @@ router.register("hsds/organizations", HsdsOrganizationViewSet, basename="hsds-or
 router.register("hsds/services", HsdsServiceViewSet, basename="hsds-service")
 router.register("cases", CaseViewSet, basename="case")
 router.register("referrals", ReferralViewSet, basename="referral")
+router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("licence-check", LicenceCheckViewSet, basename="licence-check")
 
 app_name = "api"
 

@@ -24,6 +24,8 @@ class PublicPagesSitemap(I18nSitemap):
             "portal:ask",
             "portal:track",
             "portal:help",
+            "portal:agencies",
+            "portal:jobs",
         ]
 
     def location(self, item):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rohnamo.portal.views import directory, pages, requests, sheets
+from rohnamo.portal.views import directory, pages, recruitment, requests, sheets
 
 app_name = "portal"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("ask/", requests.ask, name="ask"),
     path("ask/sent/", requests.ask_sent, name="ask_sent"),
     path("track/", requests.track, name="track"),
+    path("agencies/", recruitment.agencies, name="agencies"),
+    path("agencies/<int:pk>/", recruitment.agency, name="agency"),
+    path("jobs/", recruitment.jobs, name="jobs"),
+    path("jobs/<int:pk>/", recruitment.job, name="job"),
 ]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from rohnamo.cases.choices import CaseCategory, CaseKind, CaseStatus, Priority
 from rohnamo.core.models import Country, District
 from rohnamo.counselling.forms.fields import OfficeField, destination_choices, district_choices
+from rohnamo.lib.collation import sorted_by
+from rohnamo.recruitment.models import Agency
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -24,6 +26,12 @@ class CaseForm(forms.Form):
     )
     city = forms.CharField(label=_("City"), max_length=200, required=False)
     employer = forms.CharField(label=_("Employer"), max_length=300, required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Recruitment agency"),
+        queryset=Agency.objects.all(),
+        required=False,
+        help_text=_("For a complaint about an agency: it then counts on the agency's record."),
+    )
     district = forms.ModelChoiceField(
         label=_("Home district"), queryset=District.objects.all(), required=False
     )
@@ -45,6 +53,10 @@ class CaseForm(forms.Form):
         self.fields["office"].limit_to(offices)
         self.fields["country"].choices = destination_choices()
         self.fields["district"].choices = district_choices()
+        self.fields["agency"].choices = [("", "—")] + [
+            (agency.pk, agency.legal_name)
+            for agency in sorted_by(Agency.objects.all(), "legal_name")
+        ]
 
 
 class StatusForm(forms.Form):

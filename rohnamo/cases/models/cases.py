@@ -54,6 +54,15 @@ class Case(OfficeOwnedModel, RestrictedMixin):
     )
     city = models.CharField(_("city"), max_length=200, blank=True)
     employer = models.CharField(_("employer"), max_length=300, blank=True)
+    agency = models.ForeignKey(
+        "recruitment.Agency",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("recruitment agency"),
+        help_text=_("The agency a complaint is about, when there is one."),
+    )
     district = models.ForeignKey(
         "core.District",
         models.PROTECT,

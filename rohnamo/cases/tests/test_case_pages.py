@@ -8,7 +8,10 @@ from django.utils import timezone
 
 from rohnamo.cases.models import Case
 from rohnamo.cases.tests.factories import make_case
+from rohnamo.core.choices import Role
+from rohnamo.core.tests.factories import make_user
 from rohnamo.counselling.services.visitors import record_visitor
+from rohnamo.recruitment.services.agencies import register_agency
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +87,21 @@ def test_a_case_opened_from_a_visitors_page_has_the_visitor_as_client(client, ni
     )
 
     assert Case.objects.get().clients.get().visitor == visitor
+
+
+def test_a_complaint_about_an_agency_is_linked_to_it(client, nigora, khujand, centre):
+    officer = make_user("rustam", Role.LICENSING_OFFICER, centre)
+    agency = register_agency(actor=officer, legal_name="ООО «Шарқ Кор»")
+    client.force_login(nigora)
+
+    client.post(
+        reverse("cases:case_new"),
+        {
+            "kind": "complaint",
+            "category": "recruitment",
+            "agency": agency.pk,
+            "narrative": "Взяли 5000 сомони и пропали.",
+        },
+    )
+
+    assert list(agency.cases.values_list("category", flat=True)) == ["recruitment"]

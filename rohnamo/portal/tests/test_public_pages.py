@@ -13,6 +13,9 @@ PUBLIC_PAGES = ["/tg/", "/ru/", "/en/", "/tg/offices/", "/ru/offices/", "/tg/abo
 PUBLIC_PAGES += ["/tg/ask/", "/ru/ask/", "/tg/ask/sent/", "/tg/track/", "/ru/track/"]
 # The service directory (its weight with many services is tested in rohnamo/directory/tests).
 PUBLIC_PAGES += ["/tg/help/", "/en/help/?category=legal-aid"]
+# Recruitment: the agency check and the vacancy search (their weight with many vacancies and
+# every occupation is tested in rohnamo/portal/tests/test_jobs.py).
+PUBLIC_PAGES += ["/tg/agencies/", "/ru/agencies/?q=Sharq", "/tg/jobs/", "/en/jobs/?country=RU"]
 BUDGET = 30 * 1024
 
 

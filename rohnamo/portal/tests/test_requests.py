@@ -250,3 +250,10 @@ def test_the_honeypot_is_hidden_by_the_stylesheet_not_inline(client, kulob):
     assert 'name="website"' in html
     with open(finders.find("css/public.css")) as css:
         assert ".hp{" in css.read()
+
+
+def test_a_link_from_the_agency_check_preselects_a_complaint_about_an_agency(client, db):
+    page = client.get("/en/ask/?kind=complaint&category=recruitment")
+
+    form = page.context["form"]
+    assert (form["kind"].value(), form["category"].value()) == ("complaint", "recruitment")

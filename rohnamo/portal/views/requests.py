@@ -45,7 +45,9 @@ def ask(request):
         response = _form_page(request, form, refused=refused, status=429)
         response["Retry-After"] = "3600"
         return response
-    form = AskForm(request.POST or None)
+    # A link may choose the kind and category beforehand ("complain about an agency").
+    preset = {name: request.GET[name] for name in ("kind", "category") if name in request.GET}
+    form = AskForm(request.POST or None, initial=preset)
     if request.method == "POST" and form.is_valid():
         nonce = form.cleaned_data["nonce"]
         if not antispam.claim(nonce):

@@ -1,0 +1,1 @@
+"""Bulk import of vacancies from CSV and XLSX files (see ``importer``)."""
