@@ -25,7 +25,8 @@ def licensed_agency(officer, legal_name="ООО «Шарқ Кор»", *, number=
 
 
 def occupation(code="7112", title="Bricklayers and related workers"):
-    """An ISCO-08 unit group (with its parents missing: tests need only the leaf)."""
+    """The ISCO-08 unit group ``code`` (loaded by migration; ``title`` only names codes that are
+    not in the classification)."""
     return Occupation.objects.get_or_create(
         code=code, defaults={"title_en": title, "title_ru": title, "title_tg": title}
     )[0]
