@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rohnamo.cases.choices import CaseKind, CaseStatus
 from rohnamo.cases.services.cases import change_status
@@ -62,15 +62,16 @@ def agency(rustam, nigora, umed, khujand, kulob):
 
 
 def test_the_scorecard_figures_match_the_record(agency):
-    card = scorecard(agency)
-    assert card.status.code == "licensed"
-    assert card.years_licensed == round((500 + 365) / 365.25, 1) == 2.4
-    assert card.inspections == 3
-    assert card.inspections_by_sanction == [("No sanction", 1), ("Warning", 1), ("Fine", 1)]
-    assert card.sanctions == [(TODAY - 10 * DAY, "Fine"), (TODAY - 100 * DAY, "Warning")]
-    assert (card.complaints, card.complaints_resolved) == (2, 1)
-    assert sorted(country.code for country in card.countries) == ["RU", "SA"]
-    assert [vacancy.title for vacancy in card.vacancies] == ["Каменщик в Ростове"]
+    with translation.override("en"):  # labels are read in the language active now
+        card = scorecard(agency)
+        assert card.status.code == "licensed"
+        assert card.years_licensed == round((500 + 365) / 365.25, 1) == 2.4
+        assert card.inspections == 3
+        assert card.inspections_by_sanction == [("No sanction", 1), ("Warning", 1), ("Fine", 1)]
+        assert card.sanctions == [(TODAY - 10 * DAY, "Fine"), (TODAY - 100 * DAY, "Warning")]
+        assert (card.complaints, card.complaints_resolved) == (2, 1)
+        assert sorted(country.code for country in card.countries) == ["RU", "SA"]
+        assert [vacancy.title for vacancy in card.vacancies] == ["Каменщик в Ростове"]
 
 
 def test_a_revoked_licence_counts_only_until_its_revocation(rustam):
