@@ -28,6 +28,7 @@ def test_an_officer_suspends_an_agency_and_the_public_sees_it_at_once(
     # A young man in Panjakent finds the job in the public search.
     page.goto(f"{base}/tg/jobs/")
     assert page.locator(job_link).count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # fits his phone
 
     # The licensing officer finds the agency by its Latin name and records the inspection.
     desk = log_in(browser, base, "rustam")
