@@ -169,9 +169,12 @@ def test_an_anonymous_caller_cannot_send_a_vacancy(client, register):
 
 
 def test_a_counsellor_cannot_send_a_vacancy(nigora, register):
+    before = Vacancy.objects.count()
+
     response = api_for(nigora).post(VACANCIES, payload(), format="json")
 
     assert response.status_code == 403
+    assert Vacancy.objects.count() == before
 
 
 def test_an_officer_sends_a_vacancy_that_waits_as_a_draft(rustam, register):

@@ -4,6 +4,7 @@
 import pytest
 
 from rohnamo.directory.hsds.schemas import record_validator, schema_problems
+from rohnamo.directory.models import Organization, Service
 from rohnamo.directory.tests.factories import helping_in, make_organization, make_service
 from rohnamo.directory.tests.hsds_spec import compiled_errors, needs_spec
 
@@ -69,6 +70,8 @@ def test_the_directory_api_is_read_only(client, nigora, services, url):
     )
     assert client.delete(detail).status_code == 405
     assert client.patch(detail, {"name": "X"}, content_type="application/json").status_code == 405
+    assert not Service.objects.filter(name__in=["New", "X"]).exists()
+    assert not Organization.objects.filter(name__in=["New", "X"]).exists()
 
 
 def test_hsds_organisations_come_as_a_page_of_the_specification(client, services):

@@ -220,6 +220,7 @@ def test_the_daily_limit_can_be_set_in_the_settings(client, kulob, settings):
     settings.ROHNAMO_PUBLIC_REQUEST_RATES = [(1, 86400)]
     assert send(client, ask_data()).status_code == 302
     assert send(client, ask_data()).status_code == 429
+    assert Case.objects.count() == 1
 
 
 @pytest.mark.parametrize(

@@ -293,4 +293,8 @@ def test_every_page_of_the_register_opens_for_an_officer_in_tajik(client, rustam
         reverse("recruitment:vacancies_to_verify"),
         reverse("recruitment:report"),
     ]:
-        assert client.get(url).status_code == 200, url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        # In Tajik, menu included ("Agency register").
+        assert '<html lang="tg">' in html and "Феҳристи агентиҳо" in html, url
