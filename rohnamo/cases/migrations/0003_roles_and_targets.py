@@ -3,8 +3,9 @@
 Death abroad and trafficking get the shortest targets, as the centre asked.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from rohnamo.core.migration_roles import grant
 
 CASE_STAFF = ["administrator", "manager", "counsellor", "case_worker"]
 PERMISSIONS = {
@@ -41,16 +42,7 @@ def forwards(apps, schema_editor):
             ResponseTarget.objects.update_or_create(
                 category=category, priority=priority, defaults={"days": days}
             )
-    app_config = apps.get_app_config("cases")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for codename, roles in PERMISSIONS.items():
-        permission = Permission.objects.get(content_type__app_label="cases", codename=codename)
-        for group in Group.objects.filter(name__in=roles):
-            group.permissions.add(permission)
+    grant(apps, "cases", PERMISSIONS)
 
 
 class Migration(migrations.Migration):

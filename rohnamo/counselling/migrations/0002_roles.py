@@ -4,8 +4,9 @@ Everyone who counsels records; managers and administrators define questionnaires
 report takes ``view_consultation`` and shows only the offices the person may see.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from rohnamo.core.migration_roles import grant
 
 COUNSELLING_STAFF = ["administrator", "manager", "counsellor", "case_worker", "partner_user"]
 DEFINERS = ["administrator", "manager"]
@@ -26,18 +27,7 @@ PERMISSIONS = {
 
 
 def forwards(apps, schema_editor):
-    app_config = apps.get_app_config("counselling")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for codename, roles in PERMISSIONS.items():
-        permission = Permission.objects.get(
-            content_type__app_label="counselling", codename=codename
-        )
-        for group in Group.objects.filter(name__in=roles):
-            group.permissions.add(permission)
+    grant(apps, "counselling", PERMISSIONS)
 
 
 class Migration(migrations.Migration):

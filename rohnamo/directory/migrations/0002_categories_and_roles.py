@@ -1,7 +1,8 @@
 """The service categories migrants need, and who may edit the directory."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from rohnamo.core.migration_roles import grant
 
 CATEGORIES = [
     ("legal-aid", "Ёрии ҳуқуқӣ", "Юридическая помощь", "Legal aid"),
@@ -54,16 +55,7 @@ def forwards(apps, schema_editor):
             code=code,
             defaults={"position": position, "name_tg": tg, "name_ru": ru, "name_en": en},
         )
-    app_config = apps.get_app_config("directory")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for codename, roles in PERMISSIONS.items():
-        permission = Permission.objects.get(content_type__app_label="directory", codename=codename)
-        for group in Group.objects.filter(name__in=roles):
-            group.permissions.add(permission)
+    grant(apps, "directory", PERMISSIONS)
 
 
 class Migration(migrations.Migration):

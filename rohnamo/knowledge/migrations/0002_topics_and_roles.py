@@ -1,7 +1,8 @@
 """The centre's twenty topics, and who may write, review and distribute sheets."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from rohnamo.core.migration_roles import grant
 
 TOPICS = [
     ("registration", "Бақайдгирӣ", "Регистрация", "Registration"),
@@ -84,16 +85,7 @@ def forwards(apps, schema_editor):
         Topic.objects.update_or_create(
             code=code, defaults={"position": position, "name_tg": tg, "name_ru": ru, "name_en": en}
         )
-    app_config = apps.get_app_config("knowledge")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for codename, roles in PERMISSIONS.items():
-        permission = Permission.objects.get(content_type__app_label="knowledge", codename=codename)
-        for group in Group.objects.filter(name__in=roles):
-            group.permissions.add(permission)
+    grant(apps, "knowledge", PERMISSIONS)
 
 
 class Migration(migrations.Migration):

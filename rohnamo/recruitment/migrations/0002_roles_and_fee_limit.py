@@ -6,8 +6,9 @@ its legal basis); until then no vacancy may charge the worker anything.
 
 import datetime
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from rohnamo.core.migration_roles import grant
 
 OFFICERS = ["administrator", "licensing_officer"]
 READERS = ["administrator", "manager", "licensing_officer", "statistician", "counsellor",
@@ -41,18 +42,7 @@ def forwards(apps, schema_editor):
             valid_from=datetime.date(2026, 1, 1),
             note="Set by an administrator from the law in force.",
         )
-    app_config = apps.get_app_config("recruitment")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for codename, roles in PERMISSIONS.items():
-        permission = Permission.objects.get(
-            content_type__app_label="recruitment", codename=codename
-        )
-        for group in Group.objects.filter(name__in=roles):
-            group.permissions.add(permission)
+    grant(apps, "recruitment", PERMISSIONS)
 
 
 class Migration(migrations.Migration):
