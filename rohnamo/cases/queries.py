@@ -15,15 +15,11 @@ from rohnamo.cases.models import Case, CaseTask, Referral
 from rohnamo.core import audit
 from rohnamo.core.choices import Role
 from rohnamo.core.queries import office_ids_visible_to, scope_to_offices
-from rohnamo.core.roles import has_role, is_administrator
-
-
-def _allowed(user, permission):
-    return user.is_authenticated and user.is_active and user.has_perm(permission)
+from rohnamo.core.roles import has_role, is_administrator, may
 
 
 def cases_visible_to(user):
-    if not _allowed(user, "cases.view_case"):
+    if not may(user, "cases.view_case"):
         return Case.objects.none()
     cases = scope_to_offices(Case.objects.select_related("office", "assigned_to", "country"), user)
     if is_administrator(user):
@@ -53,7 +49,7 @@ def organization_ids_of(user):
 def referrals_visible_to(user):
     """Case staff see the referrals of the cases they see; partner users those sent to their
     organisation, and nothing of the case beyond what the referral carries."""
-    if not _allowed(user, "cases.view_referral"):
+    if not may(user, "cases.view_referral"):
         return Referral.objects.none()
     referrals = Referral.objects.select_related("case", "service", "organization", "sent_by")
     if has_role(user, Role.PARTNER_USER) and not is_administrator(user):
@@ -63,7 +59,7 @@ def referrals_visible_to(user):
 
 def referrals_to_answer(user):
     """Referrals sent to ``user``'s organisation: the partner's inbox."""
-    if not _allowed(user, "cases.change_referral"):
+    if not may(user, "cases.change_referral"):
         return Referral.objects.none()
     return Referral.objects.select_related("case", "service", "organization").filter(
         organization__in=organization_ids_of(user)

@@ -23,3 +23,9 @@ def is_administrator(user):
 def role_labels(user):
     labels = dict(Role.choices)
     return [labels[code] for code in Role.values if code in role_codes(user)]
+
+
+def may(user, permission):
+    """Whether an active, logged-in ``user`` holds ``permission``: the first test of every
+    module's query gatekeepers."""
+    return user.is_authenticated and user.is_active and user.has_perm(permission)

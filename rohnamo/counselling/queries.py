@@ -6,6 +6,7 @@ Every page, export, report and API endpoint of this app reads through these func
 from difflib import SequenceMatcher
 
 from rohnamo.core.queries import scope_to_offices
+from rohnamo.core.roles import may
 from rohnamo.counselling.choices import QuestionnaireStatus
 from rohnamo.counselling.models import (
     Consultation,
@@ -19,20 +20,16 @@ from rohnamo.lib.phones import phone_digits
 from rohnamo.lib.search_text import fold
 
 
-def _allowed(user, permission):
-    return user.is_authenticated and user.is_active and user.has_perm(permission)
-
-
 def visitors_visible_to(user):
     """Visitors of the offices ``user`` may see, merged duplicates left out."""
-    if not _allowed(user, "counselling.view_visitor"):
+    if not may(user, "counselling.view_visitor"):
         return Visitor.objects.none()
     visitors = Visitor.objects.filter(merged_into__isnull=True).select_related("office", "district")
     return scope_to_offices(visitors, user)
 
 
 def consultations_visible_to(user):
-    if not _allowed(user, "counselling.view_consultation"):
+    if not may(user, "counselling.view_consultation"):
         return Consultation.objects.none()
     consultations = Consultation.objects.select_related(
         "office", "counsellor", "visitor", "destination"
@@ -41,27 +38,27 @@ def consultations_visible_to(user):
 
 
 def events_visible_to(user):
-    if not _allowed(user, "counselling.view_outreachevent"):
+    if not may(user, "counselling.view_outreachevent"):
         return OutreachEvent.objects.none()
     return scope_to_offices(OutreachEvent.objects.select_related("office", "district"), user)
 
 
 def questionnaires_visible_to(user):
     """Questionnaires are national: everyone with the permission sees every definition."""
-    if not _allowed(user, "counselling.view_questionnaire"):
+    if not may(user, "counselling.view_questionnaire"):
         return Questionnaire.objects.none()
     return Questionnaire.objects.all()
 
 
 def questionnaire_versions_visible_to(user):
-    if not _allowed(user, "counselling.view_questionnaire"):
+    if not may(user, "counselling.view_questionnaire"):
         return QuestionnaireVersion.objects.none()
     return QuestionnaireVersion.objects.select_related("questionnaire")
 
 
 def responses_visible_to(user):
     """Responses are answers of people: only those of offices ``user`` may see."""
-    if not _allowed(user, "counselling.view_response"):
+    if not may(user, "counselling.view_response"):
         return Response.objects.none()
     return scope_to_offices(Response.objects.select_related("office", "version"), user)
 
@@ -102,6 +99,6 @@ def find_visitors(user, text):
 
 def published_versions_for(user):
     """The questionnaire versions ``user`` can fill in now, to offer beside a consultation."""
-    if not _allowed(user, "counselling.add_response"):
+    if not may(user, "counselling.add_response"):
         return QuestionnaireVersion.objects.none()
     return questionnaire_versions_visible_to(user).filter(status=QuestionnaireStatus.PUBLISHED)

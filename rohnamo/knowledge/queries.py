@@ -5,13 +5,14 @@ from django.utils import timezone
 
 from rohnamo.core.models import Language
 from rohnamo.core.queries import scope_to_offices
+from rohnamo.core.roles import may
 from rohnamo.knowledge.choices import VersionStatus
 from rohnamo.knowledge.models import Distribution, Sheet, SheetVersion
 from rohnamo.lib.translated import language_chain
 
 
 def is_knowledge_staff(user):
-    return user.is_authenticated and user.is_active and user.has_perm("knowledge.view_sheetversion")
+    return may(user, "knowledge.view_sheetversion")
 
 
 def sheets_visible_to(user):

@@ -27,8 +27,8 @@ from rohnamo.cases.queries import by_urgency, case_for, cases_visible_to
 from rohnamo.cases.services import cases as services
 from rohnamo.core.models import User
 from rohnamo.core.queries import offices_of
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.queries import visitors_visible_to
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from rohnamo.cases.forms.referrals import AnswerForm, ReferralForm, ServiceSearchForm
 from rohnamo.cases.queries import case_for, referrals_to_answer
 from rohnamo.cases.services import referrals as services
+from rohnamo.core.views.access import staff_with
 from rohnamo.directory.queries import services_for_referral
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 

@@ -5,9 +5,9 @@ from django.shortcuts import render
 
 from rohnamo.cases.reports.pages import case_report
 from rohnamo.core.queries import offices_visible_to
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.reports.forms import ReportForm
 from rohnamo.counselling.reports.xlsx import report_workbook
-from rohnamo.knowledge.views.access import staff_with
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

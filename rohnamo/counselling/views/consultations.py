@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from rohnamo.core.queries import offices_of
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.forms.consultations import ConsultationForm
 from rohnamo.counselling.queries import (
     consultations_visible_to,
@@ -12,7 +13,6 @@ from rohnamo.counselling.queries import (
     visitors_visible_to,
 )
 from rohnamo.counselling.services.consultations import record_consultation
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from rohnamo.core.queries import offices_of
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.forms.events import EventForm, MaterialFormSet
 from rohnamo.counselling.queries import events_visible_to
 from rohnamo.counselling.services.events import record_event
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from rohnamo.core import audit
 from rohnamo.core.choices import AuditAction
 from rohnamo.core.queries import offices_of, offices_visible_to
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling import queries, questionnaire_exports, xlsform
 from rohnamo.counselling.choices import QuestionnaireStatus
 from rohnamo.counselling.forms.questionnaires import (
@@ -31,7 +32,6 @@ from rohnamo.counselling.questionnaire_results import (
     version_results,
 )
 from rohnamo.counselling.services import questionnaires as services
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.collation import sorted_by
 from rohnamo.lib.forms import add_service_errors
 

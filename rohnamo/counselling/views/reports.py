@@ -4,10 +4,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from rohnamo.core.queries import offices_visible_to
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.reports.forms import ReportForm
 from rohnamo.counselling.reports.pages import comparison_report, period_report
 from rohnamo.counselling.reports.xlsx import report_workbook
-from rohnamo.knowledge.views.access import staff_with
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

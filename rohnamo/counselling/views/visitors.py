@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rohnamo.core.queries import offices_of
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.forms.visitors import VisitorForm, VisitorSearchForm
 from rohnamo.counselling.queries import (
     find_visitors,
@@ -14,7 +15,6 @@ from rohnamo.counselling.queries import (
     visitors_visible_to,
 )
 from rohnamo.counselling.services import visitors as services
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 VISITOR_FIELDS = ("name", "phone", "sex", "birth_year", "age_group", "district", "stage")

@@ -14,11 +14,11 @@ from django.utils.translation import get_language
 from rohnamo.core import audit
 from rohnamo.core.choices import AuditAction
 from rohnamo.core.jobs import start_job
+from rohnamo.core.views.access import staff_with
 from rohnamo.directory.forms import ImportForm
 from rohnamo.directory.hsds.export import export_organizations, with_related
 from rohnamo.directory.hsds.package import export_package
 from rohnamo.directory.models import Organization
-from rohnamo.knowledge.views.access import staff_with
 
 # Uploads wait here, outside the web root, until the import job has read them.
 UPLOAD_FOLDER = "hsds-imports"

@@ -6,11 +6,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from rohnamo.core.views.access import staff_with
 from rohnamo.directory import queries
 from rohnamo.directory.editing import save_organization
 from rohnamo.directory.forms import OrganizationForm, OrganizationSearchForm
 from rohnamo.directory.models import Organization
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 PER_PAGE = 50

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rohnamo.core.views.access import staff_with
 from rohnamo.directory.editing import delete_phone, phone_organization, save_location, save_phone
 from rohnamo.directory.forms import LocationForm, PhoneForm
 from rohnamo.directory.models import Location, Organization, Phone
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 
 LOCATION_FIELDS = ("name", "country", "district", "city", "address", "latitude", "longitude")

@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from rohnamo.core.queries import offices_of
+from rohnamo.core.views.access import staff_with
 from rohnamo.knowledge import reports, services
 from rohnamo.knowledge.forms import DistributionForm
 from rohnamo.knowledge.queries import distributions_visible_to
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.lib.charts import bar_chart
 
 

@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from rohnamo.core.jobs import start_job
+from rohnamo.core.views.access import staff_with
 from rohnamo.knowledge import queries
 from rohnamo.knowledge.forms import content_languages
 from rohnamo.knowledge.leaflets import SIZES, render_leaflet
 from rohnamo.knowledge.links import public_url
 from rohnamo.knowledge.models import Sheet
-from rohnamo.knowledge.views.access import staff_with
 
 # Laying out a PDF takes most of a second; the public asks for the same few leaflets again and
 # again. A new version or an edit changes the key; an hour bounds stale hotline numbers.

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
+from rohnamo.core.views.access import staff_with
 from rohnamo.knowledge import queries
-from rohnamo.knowledge.views.access import staff_with
 
 
 @staff_with("knowledge.view_sheetversion")

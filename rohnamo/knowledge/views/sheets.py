@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
+from rohnamo.core.views.access import staff_with
 from rohnamo.knowledge import queries, services
 from rohnamo.knowledge.forms import SheetCreateForm, SheetFilterForm
 from rohnamo.knowledge.search import search_versions
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.knowledge.views.writing import save_text
 
 

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from rohnamo.core.views.access import staff_with
 from rohnamo.knowledge import queries, services
 from rohnamo.knowledge.diff import compare_versions
 from rohnamo.knowledge.forms import NewVersionForm, ReviewForm, VersionTextForm
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.knowledge.views.writing import save_text
 
 

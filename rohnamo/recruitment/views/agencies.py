@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from rohnamo.cases.models import Case
 from rohnamo.cases.queries import cases_visible_to
-from rohnamo.knowledge.views.access import staff_with
+from rohnamo.core.views.access import staff_with
 from rohnamo.lib.collation import sort_key
 from rohnamo.lib.forms import add_service_errors
 from rohnamo.lib.search_text import fold

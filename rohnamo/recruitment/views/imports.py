@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rohnamo.core.jobs import start_job
 from rohnamo.core.queries import jobs_visible_to
-from rohnamo.knowledge.views.access import staff_with
+from rohnamo.core.views.access import staff_with
 from rohnamo.recruitment import jobs  # noqa: F401 - registers the "vacancy_import" job kind
 from rohnamo.recruitment.imports.columns import column_help
 from rohnamo.recruitment.imports.files import template_workbook

@@ -4,10 +4,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from rohnamo.core.views.access import staff_with
 from rohnamo.counselling.periods import YEAR, Period
 from rohnamo.counselling.reports.forms import ReportForm
 from rohnamo.counselling.reports.xlsx import report_workbook
-from rohnamo.knowledge.views.access import staff_with
 from rohnamo.recruitment.reports import recruitment_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

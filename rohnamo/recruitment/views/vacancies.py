@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rohnamo.knowledge.views.access import staff_with
+from rohnamo.core.views.access import staff_with
 from rohnamo.lib.forms import add_service_errors
 from rohnamo.recruitment.choices import VacancyStatus
 from rohnamo.recruitment.forms import RejectForm, VacancyFilterForm, VacancyForm

@@ -1,4 +1,4 @@
-"""Who may use which staff page of the knowledge base; 404 for everyone else."""
+"""Who may open a staff page: a logged-in person with the permission; 404 for everyone else."""
 
 from functools import wraps
 
