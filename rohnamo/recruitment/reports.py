@@ -109,17 +109,8 @@ def vacancies_by_major_group(period):
 
 def vacancies_per_month(period):
     """``[(YYYY-MM, vacancies published)]`` of the twelve months up to the period's end."""
-    months = period.trailing_months()
-    vacancies = Vacancy.objects.order_by().filter(
-        status__in=EVER_PUBLISHED, verified_at__gte=months[0][1], verified_at__lt=months[-1][2]
-    )
-    counts = vacancies.aggregate(
-        **{
-            f"m{index}": Count("pk", filter=Q(verified_at__gte=start, verified_at__lt=after))
-            for index, (_label, start, after) in enumerate(months)
-        }
-    )
-    return [(label, counts[f"m{index}"]) for index, (label, _start, _after) in enumerate(months)]
+    vacancies = Vacancy.objects.order_by().filter(status__in=EVER_PUBLISHED)
+    return period.count_per_month(vacancies, "verified_at")
 
 
 def _totals(rows, *columns):

@@ -204,14 +204,4 @@ def count_period(user, period, office=None):
 def cases_per_month(user, period, office=None):
     """``[(YYYY-MM, cases opened)]`` for the 12 months ending with the period's last month:
     one query, a filtered count per month."""
-    months = period.trailing_months()
-    cases = _scoped(cases_counted_for(user), office).filter(
-        created_at__gte=months[0][1], created_at__lt=months[-1][2]
-    )
-    counts = cases.aggregate(
-        **{
-            f"m{index}": Count("id", filter=Q(created_at__gte=start, created_at__lt=after))
-            for index, (_label, start, after) in enumerate(months)
-        }
-    )
-    return [(label, counts[f"m{index}"]) for index, (label, _start, _after) in enumerate(months)]
+    return period.count_per_month(_scoped(cases_counted_for(user), office), "created_at")

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from rohnamo.counselling.queries import (
     consultations_visible_to,
@@ -158,14 +158,5 @@ def consultations_per_month(user, period, office=None):
 
     One query: a filtered count per month over the year's rows, no time-zone function per row.
     """
-    months = period.trailing_months()
-    consultations = _scoped(consultations_visible_to(user), office).filter(
-        started_at__gte=months[0][1], started_at__lt=months[-1][2]
-    )
-    counts = consultations.aggregate(
-        **{
-            f"m{index}": Count("id", filter=Q(started_at__gte=start, started_at__lt=after))
-            for index, (_label, start, after) in enumerate(months)
-        }
-    )
-    return [(label, counts[f"m{index}"]) for index, (label, _start, _after) in enumerate(months)]
+    consultations = _scoped(consultations_visible_to(user), office)
+    return period.count_per_month(consultations, "started_at")

@@ -87,9 +87,15 @@ MIXED = [
 ]
 
 
-def import_en(data, actor):
+@pytest.fixture(autouse=True)
+def in_english():
+    """The report is read as well as made in English (its lines are formatted when read)."""
     with translation.override("en"):
-        return import_vacancies(data=data, actor=actor)
+        yield
+
+
+def import_en(data, actor):
+    return import_vacancies(data=data, actor=actor)
 
 
 def test_good_rows_become_drafts_and_each_bad_row_is_reported_with_column_and_reason(
