@@ -30,6 +30,8 @@ $(BIN)/.installed: requirements.txt
 	@# WeasyPrint (leaflet PDFs) lays out text with Pango and subsets fonts with HarfBuzz.
 	@/sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 || \
 	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
+	@# Splink's Spark backend (record linkage of a national history) runs on a Java runtime.
+	@command -v java >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends default-jre-headless; }
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@

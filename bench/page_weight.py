@@ -29,6 +29,7 @@ PAGES = [
     "/{lang}/track/",
     "/{lang}/agencies/?q=Sharq+Kor",
     "/{lang}/jobs/",
+    "/{lang}/statistics/",
 ]
 LANGUAGES = ["tg", "ru", "en"]
 BUDGET = 30 * 1024

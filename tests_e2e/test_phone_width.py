@@ -4,7 +4,17 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PAGES = ["/", "/offices/", "/sheets/", "/help/", "/ask/", "/track/", "/agencies/?q=x", "/jobs/"]
+PAGES = [
+    "/",
+    "/offices/",
+    "/sheets/",
+    "/help/",
+    "/ask/",
+    "/track/",
+    "/agencies/?q=x",
+    "/jobs/",
+    "/statistics/",
+]
 
 
 def test_public_pages_fit_a_phone_in_every_language(live_server, page):

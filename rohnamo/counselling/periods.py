@@ -17,6 +17,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rohnamo.lib.months import add_months
+
 YEAR, QUARTER, MONTH = "year", "quarter", "month"
 KIND_CHOICES = [
     (YEAR, gettext_lazy("Year")),
@@ -56,11 +58,6 @@ def _local_midnight(day):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
 
 
-def _add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 @dataclass(frozen=True)
 class Period:
     """``number`` is the quarter (1–4) or the month (1–12); None for a whole year."""
@@ -85,7 +82,7 @@ class Period:
     @property
     def end(self):
         """The last day (inclusive)."""
-        return _add_months(self.start, self.months) - datetime.timedelta(days=1)
+        return add_months(self.start, self.months) - datetime.timedelta(days=1)
 
     @property
     def key(self):
@@ -131,8 +128,8 @@ class Period:
         last = self.end.replace(day=1)
         months = []
         for back in range(count - 1, -1, -1):
-            first = _add_months(last, -back)
-            after = _add_months(first, 1)
+            first = add_months(last, -back)
+            after = add_months(first, 1)
             months.append((first.strftime("%Y-%m"), _local_midnight(first), _local_midnight(after)))
         return months
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rohnamo.portal.views import directory, pages, recruitment, requests, sheets
+from rohnamo.portal.views import directory, pages, recruitment, requests, sheets, statistics
 
 app_name = "portal"
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path("agencies/<int:pk>/", recruitment.agency, name="agency"),
     path("jobs/", recruitment.jobs, name="jobs"),
     path("jobs/<int:pk>/", recruitment.job, name="job"),
+    path("statistics/", statistics.page, name="statistics"),
 ]

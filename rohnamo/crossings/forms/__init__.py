@@ -1,0 +1,1 @@
+"""Django forms of the statistics module, one file per part."""

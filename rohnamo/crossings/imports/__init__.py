@@ -1,0 +1,1 @@
+"""Importing border migration cards from CSV and XLSX files (see ``importer``)."""
