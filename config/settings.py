@@ -240,6 +240,8 @@ SPECTACULAR_SETTINGS = {
 
 # Closed cases are anonymised after this many days (`manage.py anonymise_cases`, run daily).
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 5 * 365)
+# How many synthetic border cards `manage.py load_demo` imports and links.
+CROSSINGS_DEMO_CARDS = env_int("CROSSINGS_DEMO_CARDS", 50_000)
 
 # The cache holds rate-limit counters and one-time form tokens of the public request form; with
 # several web processes they must share it, so production sets REDIS_URL.

@@ -11,3 +11,6 @@ from config.settings import INSTALLED_APPS  # noqa: E402
 # machinery before any module's real records exist.
 INSTALLED_APPS = [*INSTALLED_APPS, "rohnamo.core.tests.testapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The demo's border cards go through the real import and linkage; a few thousand show the same.
+CROSSINGS_DEMO_CARDS = 2_000

@@ -1,5 +1,6 @@
-"""Demo border cards: 50,000 synthetic cards (invented people, the generator's), imported as a
-statistician would, then linked into persons and trips; and illustrative work permits.
+"""Demo border cards: 50,000 synthetic cards by default (``CROSSINGS_DEMO_CARDS``; invented
+people, the generator's), imported as a statistician would, then linked into persons and
+trips; and illustrative work permits.
 
 Loading twice adds nothing: the cards are loaded only into an empty register.
 """
@@ -8,13 +9,14 @@ import datetime
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
+
 from rohnamo.crossings.demo_permits import load_demo_permits
 from rohnamo.crossings.imports.importer import import_cards
 from rohnamo.crossings.models import Crossing
 from rohnamo.crossings.services.linkage import run_linkage
 from rohnamo.crossings.synthetic import generate_cards, write_csv
 
-DEMO_CARDS = 50_000
 DEMO_SEED = 2026
 
 
@@ -26,7 +28,10 @@ def load_demo_crossings(users):
     # Cards up to last month, so that the current quarter's tables have figures.
     end = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
     rows = generate_cards(
-        cards=DEMO_CARDS, seed=DEMO_SEED, start=end.replace(year=end.year - 3), end=end
+        cards=settings.CROSSINGS_DEMO_CARDS,
+        seed=DEMO_SEED,
+        start=end.replace(year=end.year - 3),
+        end=end,
     )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo-cards.csv"

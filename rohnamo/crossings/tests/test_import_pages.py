@@ -169,6 +169,21 @@ def test_the_upload_form_refuses_a_file_over_500_mb_before_storing_it(media):
     assert not (media / "crossing-imports").exists()
 
 
+def test_a_2_gb_upload_is_refused_from_its_declared_size_before_the_body_is_read(as_jamshed, media):
+    as_jamshed.cookies["django_language"] = "en"
+    response = as_jamshed.post(
+        reverse("crossings:imports"),
+        {"file": SimpleUploadedFile("huge.csv", b"card_number\n")},
+        CONTENT_LENGTH=str(2 * 1024**3),
+    )
+
+    assert response.url == reverse("crossings:imports")
+    page = as_jamshed.get(response.url).content.decode()
+    assert "The file is larger than 500 MB." in page
+    assert not Job.objects.exists() and not ImportBatch.objects.exists()
+    assert not (media / "crossing-imports").exists()
+
+
 def test_the_upload_page_refuses_a_file_that_is_not_csv_or_xlsx(as_jamshed):
     response = as_jamshed.post(
         reverse("crossings:imports"), {"file": SimpleUploadedFile("cards.pdf", b"%PDF-1.4")}

@@ -43,6 +43,8 @@ UPLOAD_FOLDER = "crossing-imports"
 # A month of cards from the busiest point is far below this; a bigger file is split, or
 # imported on the server with ``manage.py import_crossings``, which has no limit.
 MAX_UPLOAD_BYTES = 500 * 1024 * 1024
+# The form's other fields and the multipart framing add a few kilobytes to the file.
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 SUFFIXES = {".csv", ".txt", ".xlsx"}
 MAPPING_SALT = "crossings.import-mapping"
 # A mapping step left unfinished for longer must start again with the upload.
@@ -127,6 +129,12 @@ def import_list(request):
     """The imports, newest first, and the upload form; an upload with unknown headers goes
     through the mapping step first."""
     may_upload = may(request.user, "crossings.add_importbatch")
+    if may_upload and request.method == "POST" and _declared_size(request) > MAX_REQUEST_BYTES:
+        # Refused before the body is read: a 2 GB upload never reaches the disk.
+        messages.error(request, _("The file is larger than 500 MB. Split it into smaller files "
+                                  "(by month or by crossing point), or ask the administrator to "
+                                  "import it on the server."))  # fmt: skip
+        return redirect("crossings:imports")
     form = UploadForm(request.POST or None, request.FILES or None) if may_upload else None
     if request.method == "POST":
         if not may_upload:
@@ -144,6 +152,13 @@ def import_list(request):
             "sources": CardSource.objects.values_list("name", flat=True),
         },
     )
+
+
+def _declared_size(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 def _uploaded(request, form):
