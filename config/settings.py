@@ -240,6 +240,8 @@ SPECTACULAR_SETTINGS = {
 
 # Closed cases are anonymised after this many days (`manage.py anonymise_cases`, run daily).
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 5 * 365)
+# Travellers not seen at the border for this many years lose their names and passports.
+CROSSINGS_RETENTION_YEARS = env_int("CROSSINGS_RETENTION_YEARS", 10)
 # How many synthetic border cards `manage.py load_demo` imports and links.
 CROSSINGS_DEMO_CARDS = env_int("CROSSINGS_DEMO_CARDS", 50_000)
 

@@ -10,7 +10,9 @@ class Person(models.Model):
     """A traveller as record linkage sees them: the cards it judged to be one person.
 
     The descriptive fields are taken from the person's cards (the most frequent filled value), so
-    tables can count people by sex, age and district even when some cards are blank.
+    tables can count people by sex, age and district even when some cards are blank. Once
+    anonymised (no crossing for longer than the retention period), the person and their cards keep
+    only what the statistics need, and linkage leaves them as they are.
     """
 
     surname = models.CharField(_("surname"), max_length=100, blank=True)
@@ -29,6 +31,7 @@ class Person(models.Model):
     cards = models.PositiveIntegerField(_("cards"), default=0)
     first_crossing = models.DateField(_("first crossing"), null=True, blank=True)
     last_crossing = models.DateField(_("last crossing"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("person")

@@ -15,6 +15,7 @@ from rohnamo.core.choices import JobStatus
 from rohnamo.crossings import trips
 from rohnamo.crossings.linkage import link_cards, link_new_cards
 from rohnamo.crossings.models import Crossing, LinkageRun, Person, ReviewPair
+from rohnamo.crossings.retention import linkable_cards
 from rohnamo.crossings.services.linkage_data import cards_table, decisions
 from rohnamo.crossings.services.person_profiles import PROFILE_FIELDS, profiles, with_person_ids
 
@@ -59,7 +60,7 @@ def run_linkage(*, actor, engine="duckdb", incremental=False, progress=None, job
 
 
 def _link_all(*, engine, progress):
-    cards = cards_table(with_person=True)
+    cards = cards_table(linkable_cards(), with_person=True)
     if cards.num_rows == 0:
         raise NothingToLink
     progress("linkage", 0.1)
@@ -83,7 +84,7 @@ def _link_all(*, engine, progress):
 
 
 def _link_new(*, progress):
-    existing = cards_table(Crossing.objects.filter(person__isnull=False), with_person=True)
+    existing = cards_table(linkable_cards().filter(person__isnull=False), with_person=True)
     new = cards_table(Crossing.objects.filter(person__isnull=True))
     if new.num_rows == 0:
         raise NothingToLink
