@@ -32,77 +32,98 @@ def run_linkage(*, actor, engine="duckdb", incremental=False, progress=None, job
     """Link the cards into persons and return the finished ``LinkageRun``.
 
     A full run re-links every card, keeping each existing person's id for the group holding
-    most of its cards; an incremental run places only the cards no person holds yet.
+    most of its cards; an incremental run places only the cards no person holds yet. Comparing
+    only reads, so it runs outside the transaction and its progress shows while it works; the
+    results are written in one transaction.
     """
     say = progress or (lambda step, fraction: None)
-    with transaction.atomic():
-        run = LinkageRun.objects.create(
-            started_by=actor, engine=engine, incremental=incremental, job=job,
-            status=JobStatus.RUNNING,
-        )  # fmt: skip
+    run = LinkageRun.objects.create(
+        started_by=actor, engine=engine, incremental=incremental, job=job,
+        status=JobStatus.RUNNING,
+    )  # fmt: skip
+    try:
         if incremental:
-            person_of_card, affected, result = _link_new(progress=say)
+            write = _compare_new(progress=say)
         else:
-            person_of_card, affected, result = _link_all(engine=engine, progress=say)
+            write = _compare_all(engine=engine, progress=say)
         say("persons", 0.8)
-        _store_review_pairs(run=run, pairs=result.review_pairs)
-        say("trips", 0.9)
-        trips.rebuild_trips(person_ids=None if affected is None else sorted(affected))
-        run.cards = len(person_of_card)
-        run.persons = Person.objects.count()
-        run.review_pairs = run.pairs.count()
-        run.metrics = _plain(result.metrics)
-        run.status = JobStatus.SUCCEEDED
-        run.finished_at = timezone.now()
-        run.save()
+        with transaction.atomic():
+            person_of_card, affected, result = write()
+            _store_review_pairs(run=run, pairs=result.review_pairs)
+            say("trips", 0.9)
+            trips.rebuild_trips(person_ids=None if affected is None else sorted(affected))
+            run.cards = len(person_of_card)
+            run.persons = Person.objects.count()
+            run.review_pairs = run.pairs.count()
+            run.metrics = _plain(result.metrics)
+            run.status = JobStatus.SUCCEEDED
+            run.finished_at = timezone.now()
+            run.save()
+    except BaseException:
+        LinkageRun.objects.filter(pk=run.pk).update(
+            status=JobStatus.FAILED, finished_at=timezone.now()
+        )
+        raise
     say("done", 1.0)
     return run
 
 
-def _link_all(*, engine, progress):
+def _compare_all(*, engine, progress):
+    """Compare every linkable card; returns the function that writes the result."""
     cards = cards_table(linkable_cards(), with_person=True)
     if cards.num_rows == 0:
         raise NothingToLink
     progress("linkage", 0.1)
     result = link_cards(cards, decisions=decisions(), engine=engine, progress=progress)
-    clusters = dict(
-        zip(
-            result.clusters.column("card_id").to_pylist(),
-            result.clusters.column("cluster_id").to_pylist(),
-            strict=True,
+
+    def write():
+        clusters = _clusters(result)
+        old = dict(
+            zip(
+                cards.column("card_id").to_pylist(),
+                cards.column("person_id").to_pylist(),
+                strict=True,
+            )
         )
-    )
-    old = dict(
-        zip(cards.column("card_id").to_pylist(), cards.column("person_id").to_pylist(), strict=True)
-    )
-    person_of_cluster = _keep_old_persons(clusters=clusters, old=old)
-    person_of_card = _place_cards(clusters=clusters, person_of_cluster=person_of_cluster)
-    _write_persons(cards=cards, person_of_card=person_of_card)
-    _write_card_persons(person_of_card=person_of_card, old=old)
-    Person.objects.filter(crossings__isnull=True).delete()
-    return person_of_card, None, result
+        person_of_cluster = _keep_old_persons(clusters=clusters, old=old)
+        person_of_card = _place_cards(clusters=clusters, person_of_cluster=person_of_cluster)
+        _write_persons(cards=cards, person_of_card=person_of_card)
+        _write_card_persons(person_of_card=person_of_card, old=old)
+        Person.objects.filter(crossings__isnull=True).delete()
+        return person_of_card, None, result
+
+    return write
 
 
-def _link_new(*, progress):
+def _compare_new(*, progress):
+    """Compare the unlinked cards with the linked ones; returns the function that writes."""
     existing = cards_table(linkable_cards().filter(person__isnull=False), with_person=True)
     new = cards_table(Crossing.objects.filter(person__isnull=True))
     if new.num_rows == 0:
         raise NothingToLink
     progress("linkage", 0.1)
     result = link_new_cards(existing, new, decisions=decisions(), progress=progress)
-    clusters = dict(
+
+    def write():
+        clusters = _clusters(result)
+        person_of_cluster = {cluster: cluster for cluster in clusters.values() if cluster > 0}
+        person_of_card = _place_cards(clusters=clusters, person_of_cluster=person_of_cluster)
+        _write_card_persons(person_of_card=person_of_card, old={})
+        affected = set(person_of_card.values())
+        refresh_persons(affected)
+        return person_of_card, affected, result
+
+    return write
+
+
+def _clusters(result):
+    return dict(
         zip(
             result.clusters.column("card_id").to_pylist(),
             result.clusters.column("cluster_id").to_pylist(),
             strict=True,
         )
     )
-    person_of_cluster = {cluster: cluster for cluster in clusters.values() if cluster > 0}
-    person_of_card = _place_cards(clusters=clusters, person_of_cluster=person_of_cluster)
-    _write_card_persons(person_of_card=person_of_card, old={})
-    affected = set(person_of_card.values())
-    refresh_persons(affected)
-    return person_of_card, affected, result
 
 
 def refresh_persons(person_ids):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from rohnamo.crossings.choices import BatchStatus
 from rohnamo.crossings.imports.importer import import_cards
@@ -24,6 +25,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, source=None, **options):
+        # The terminal is read by whoever runs the server: English, like the other commands.
+        with translation.override("en"):
+            self._import(path=path, source=source)
+
+    def _import(self, *, path, source):
         if not Path(path).is_file():
             raise CommandError(f"No such file: {path}")
         card_source = None

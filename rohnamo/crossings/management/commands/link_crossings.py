@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from rohnamo.crossings.choices import Engine
 from rohnamo.crossings.linkage_jobs import summary
@@ -30,5 +31,7 @@ class Command(BaseCommand):
             run = run_linkage(actor=None, engine=engine, incremental=new_only, progress=progress)
         except NothingToLink as error:
             raise CommandError("There are no cards to link.") from error
-        self.stdout.write(summary(run))
+        # The terminal is read by whoever runs the server: English, like the other commands.
+        with translation.override("en"):
+            self.stdout.write(summary(run))
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
