@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "rohnamo.cases",
     "rohnamo.recruitment",
     "rohnamo.crossings",
+    "rohnamo.departure",
     "rohnamo.portal",
     "rohnamo.api",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/directory/", include("rohnamo.directory.urls")),
     path("staff/recruitment/", include("rohnamo.recruitment.urls")),
     path("staff/statistics/", include("rohnamo.crossings.urls")),
+    path("staff/departure/", include("rohnamo.departure.urls")),
     path("staff/", include("rohnamo.core.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("rohnamo.api.urls")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rohnamo.portal.views import directory, pages, recruitment, requests, sheets, statistics
+from rohnamo.portal.views import directory, pages, recruitment, requests, sheets, statistics, travel
 
 app_name = "portal"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("jobs/", recruitment.jobs, name="jobs"),
     path("jobs/<int:pk>/", recruitment.job, name="job"),
     path("statistics/", statistics.page, name="statistics"),
+    path("can-i-travel/", travel.check, name="travel_check"),
 ]

@@ -1,0 +1,1 @@
+"""Received entry-ban and controlled-persons lists: their columns, rows, report and import."""

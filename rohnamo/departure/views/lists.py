@@ -1,0 +1,119 @@
+"""Staff pages of received lists: the versions with the upload form, one version, its report,
+deleting a version.
+
+The import runs in the request: a list is thousands of rows, read and saved in seconds. A list
+of millions would need the background job of ``rohnamo.core.jobs`` instead.
+"""
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from rohnamo.core.roles import may
+from rohnamo.core.views.access import staff_with
+from rohnamo.departure.forms import ListUploadForm
+from rohnamo.departure.lists.columns import column_help
+from rohnamo.departure.lists.importer import ListRefused, import_list
+from rohnamo.departure.lists.removal import delete_list
+from rohnamo.departure.matching import newest_versions
+from rohnamo.departure.queries import received_lists
+from rohnamo.lib.forms import add_service_errors
+
+
+@staff_with("departure.view_banlist")
+@require_http_methods(["GET", "POST"])
+def lists(request):
+    may_add = may(request.user, "departure.add_banlist")
+    form = ListUploadForm(request.POST or None, request.FILES or None) if may_add else None
+    if request.method == "POST":
+        if not may_add:
+            raise Http404
+        if form.is_valid():
+            try:
+                ban_list = _import(request, form)
+            except ListRefused as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Imported %(entries)d persons; %(rejected)d rows rejected.")
+                    % {"entries": ban_list.entries, "rejected": ban_list.rejected},
+                )
+                return redirect("departure:list_detail", pk=ban_list.pk)
+    current = {each.pk for each in newest_versions()}
+    return render(
+        request,
+        "departure/list_index.html",
+        {
+            "lists": received_lists(request.user),
+            "current": current,
+            "form": form,
+            "columns": column_help(),
+        },
+    )
+
+
+def _import(request, form):
+    upload = form.cleaned_data["file"]
+    # The reader opens a path; the temporary copy is gone when the import returns.
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        return import_list(
+            path=copy.name,
+            file_name=Path(upload.name).name,
+            actor=request.user,
+            country=form.cleaned_data["country"],
+            kind=form.cleaned_data["kind"],
+            name=form.cleaned_data["name"],
+            received_on=form.cleaned_data["received_on"],
+        )
+
+
+def _list_or_404(request, pk):
+    return get_object_or_404(received_lists(request.user), pk=pk)
+
+
+@staff_with("departure.view_banlist")
+def list_detail(request, pk):
+    ban_list = _list_or_404(request, pk)
+    current = ban_list.pk in {each.pk for each in newest_versions()}
+    return render(
+        request,
+        "departure/list_detail.html",
+        {
+            "ban_list": ban_list,
+            "current": current,
+            "may_delete": may(request.user, "departure.delete_banlist"),
+        },
+    )
+
+
+@staff_with("departure.view_banlist")
+def list_report(request, pk):
+    ban_list = _list_or_404(request, pk)
+    if not ban_list.report:
+        raise Http404
+    return FileResponse(
+        ban_list.report.open("rb"),
+        as_attachment=True,
+        filename=f"list-{ban_list.pk}-report.csv",
+        content_type="text/csv",
+    )
+
+
+@staff_with("departure.delete_banlist")
+@require_http_methods(["GET", "POST"])
+def list_delete(request, pk):
+    ban_list = _list_or_404(request, pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        delete_list(actor=request.user, ban_list=ban_list)
+        messages.success(request, _("The list version was deleted."))
+        return redirect("departure:lists")
+    return render(request, "departure/list_delete.html", {"ban_list": ban_list})
