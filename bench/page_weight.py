@@ -30,6 +30,10 @@ PAGES = [
     "/{lang}/agencies/?q=Sharq+Kor",
     "/{lang}/jobs/",
     "/{lang}/statistics/",
+    "/{lang}/can-i-travel/",
+    "/{lang}/checklist/",
+    "/{lang}/courses/",
+    "/{lang}/certificate/",
 ]
 LANGUAGES = ["tg", "ru", "en"]
 BUDGET = 30 * 1024

@@ -267,6 +267,15 @@ TASKS = {
 # The public address of the site, printed on leaflets (QR codes) made outside a web request.
 ROHNAMO_PUBLIC_URL = env("ROHNAMO_PUBLIC_URL", "http://127.0.0.1:8000")
 
+# Alerts of the entry-ban check (SMS or messenger): console, file (VAR_DIR/messages/outbox.jsonl),
+# locmem (tests) or http, the operator's gateway; see rohnamo/departure/messaging/backends/http.py.
+ROHNAMO_MESSAGE_BACKEND = env("ROHNAMO_MESSAGE_BACKEND", "console" if DEBUG else "file")
+ROHNAMO_SMS_GATEWAY_URL = env("ROHNAMO_SMS_GATEWAY_URL", "")
+ROHNAMO_SMS_GATEWAY_TOKEN = env("ROHNAMO_SMS_GATEWAY_TOKEN", "")
+ROHNAMO_SMS_GATEWAY_TIMEOUT = env_int("ROHNAMO_SMS_GATEWAY_TIMEOUT", 10)
+# The gateway sends it back when it reports a reply or a delivery; empty refuses both.
+ROHNAMO_SMS_INBOUND_SECRET = env("ROHNAMO_SMS_INBOUND_SECRET", "")
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 LOGGING = {

@@ -14,3 +14,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The demo's border cards go through the real import and linkage; a few thousand show the same.
 CROSSINGS_DEMO_CARDS = 2_000
+
+# Alerts are kept in memory (``rohnamo.departure.messaging.backends.locmem``), never printed.
+ROHNAMO_MESSAGE_BACKEND = "locmem"

@@ -14,6 +14,10 @@ PAGES = [
     "/agencies/?q=x",
     "/jobs/",
     "/statistics/",
+    "/can-i-travel/",
+    "/checklist/",
+    "/courses/",
+    "/certificate/",
 ]
 
 

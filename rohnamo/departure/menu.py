@@ -15,3 +15,19 @@ def register():
             70,
         )
     )
+    add_menu_entry(
+        MenuEntry(
+            _("Pre-departure checklists"),
+            "departure:checklists",
+            lambda user: may(user, "departure.view_checklisttemplate"),
+            72,
+        )
+    )
+    add_menu_entry(
+        MenuEntry(
+            _("Orientation courses"),
+            "departure:courses",
+            lambda user: may(user, "departure.view_course"),
+            74,
+        )
+    )

@@ -26,6 +26,10 @@ class PublicPagesSitemap(I18nSitemap):
             "portal:help",
             "portal:agencies",
             "portal:jobs",
+            "portal:travel_check",
+            "portal:checklist_start",
+            "portal:courses",
+            "portal:certificate_check",
         ]
 
     def location(self, item):

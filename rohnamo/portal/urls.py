@@ -1,6 +1,17 @@
 from django.urls import path
 
-from rohnamo.portal.views import directory, pages, recruitment, requests, sheets, statistics, travel
+from rohnamo.portal.views import (
+    checklists,
+    courses,
+    directory,
+    pages,
+    recruitment,
+    requests,
+    sheets,
+    statistics,
+    travel,
+    travel_alerts,
+)
 
 app_name = "portal"
 
@@ -23,4 +34,16 @@ urlpatterns = [
     path("jobs/<int:pk>/", recruitment.job, name="job"),
     path("statistics/", statistics.page, name="statistics"),
     path("can-i-travel/", travel.check, name="travel_check"),
+    path("can-i-travel/alerts/", travel_alerts.subscribe_page, name="travel_alerts"),
+    path(
+        "can-i-travel/alerts/stop/<str:token>/",
+        travel_alerts.stop_page,
+        name="travel_alerts_stop",
+    ),
+    path("checklist/", checklists.start, name="checklist_start"),
+    path("checklist/<str:code>/", checklists.checklist, name="checklist"),
+    path("courses/", courses.course_list, name="courses"),
+    path("courses/<int:pk>/", courses.course_page, name="course"),
+    path("certificate/", courses.certificate_check, name="certificate_check"),
+    path("certificate/<str:code>/", courses.certificate, name="certificate"),
 ]

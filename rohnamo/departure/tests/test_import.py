@@ -2,8 +2,10 @@
 
 import csv
 import datetime
+import io
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from rohnamo.core.choices import AuditAction
@@ -11,11 +13,6 @@ from rohnamo.core.models import AuditEntry, Country
 from rohnamo.departure.lists.importer import ListRefused, import_list
 from rohnamo.departure.models import BanList, ListEntry
 from rohnamo.departure.tests.helpers import imported, person, write_list
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def _import(path, name="bad.csv"):
@@ -112,3 +109,16 @@ def test_a_windows_1251_file_with_semicolons_is_imported(tmp_path):
     ban_list = _import(path, "list.csv")
     assert ban_list.people.get().name_key == "hamidav|faruh"
     assert AuditEntry.objects.filter(action=AuditAction.CREATE, object_id=str(ban_list.pk))
+
+
+@pytest.mark.django_db
+def test_the_import_command_imports_a_file_and_refuses_a_future_date(tmp_path):
+    path = write_list(tmp_path / "bans.csv", [person(), person(birth_date="1990-02-30")])
+    output = io.StringIO()
+    call_command(
+        "import_entry_list", str(path), name="Entry bans", received_on="2026-01-10", stdout=output
+    )
+    assert "persons 1, rejected 1" in output.getvalue()
+    with pytest.raises(CommandError, match="in the future"):
+        call_command("import_entry_list", str(path), name="Entry bans", received_on="2999-01-01")
+    assert BanList.objects.count() == 1

@@ -10,11 +10,6 @@ from rohnamo.departure.tests.helpers import imported, person
 BORN = datetime.date(1990, 4, 2)
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.mark.django_db
 def test_a_name_in_tajik_finds_the_entry_written_in_latin_and_in_russian(tmp_path):
     imported(tmp_path, [person(surname="Khamidov", given_name="Farrukh", patronymic="")])

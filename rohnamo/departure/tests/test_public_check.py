@@ -13,11 +13,6 @@ URL = "/{lang}/can-i-travel/"
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
 def fresh_limits():
     cache.clear()
     yield

@@ -2,27 +2,24 @@
 see none of it."""
 
 import csv
+import datetime
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from rohnamo.core.choices import AuditAction, Role
-from rohnamo.core.models import AuditEntry, Country
+from rohnamo.core.choices import AuditAction, JobStatus, Role
+from rohnamo.core.jobs import run_job
+from rohnamo.core.models import AuditEntry, Country, Job
 from rohnamo.core.tests.factories import make_user
+from rohnamo.departure.alerts.choices import MessageChannel, MessageReason, MessageStatus
+from rohnamo.departure.alerts.subscriptions import subscribe
 from rohnamo.departure.lists.columns import COLUMNS
-from rohnamo.departure.models import BanList, ListEntry, Lookup
+from rohnamo.departure.models import BanList, ListEntry, Lookup, OutgoingMessage
 from rohnamo.departure.tests.helpers import imported, person
 
 LISTS = "/staff/departure/lists/"
 CHECKS = "/staff/departure/checks/"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 @pytest.fixture
@@ -57,17 +54,26 @@ def form(file, **changes):
     return values
 
 
-def test_a_statistician_imports_a_list_and_downloads_the_report(client, dilshod):
+def test_a_statistician_imports_a_list_in_the_background_and_downloads_the_report(
+    client, dilshod, settings
+):
     login(client, dilshod)
     page = client.get(LISTS).content.decode()
     assert 'name="file"' in page and "birth_date" in page
     rows = [person(), person(birth_date="31.02.1990")]
-    response = client.post(LISTS, form(upload(rows)), follow=True)
+    response = client.post(LISTS, form(upload(rows)))
+    job = Job.objects.get(kind="departure_list_import")
+    assert response["Location"] == f"/staff/jobs/{job.pk}/"
+    run_job(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == (JobStatus.SUCCEEDED, 2, 2)
+    assert "Imported 1 persons; 1 rows rejected." in job.log
     ban_list = BanList.objects.get()
     assert ban_list.imported_by == dilshod and ban_list.country.code == "RU"
-    detail = response.content.decode()
-    assert "Imported 1 persons; 1 rows rejected." in detail
+    assert f"{LISTS}{ban_list.pk}/" in job.log
+    detail = client.get(f"{LISTS}{ban_list.pk}/").content.decode()
     assert "Ҳамидов" not in detail, "entries are not listed on the staff page"
+    assert not list((settings.MEDIA_ROOT / "departure" / "uploads").iterdir()), "upload not kept"
     report = client.get(f"{LISTS}{ban_list.pk}/report.csv")
     content = b"".join(report.streaming_content).decode("utf-8-sig")
     assert "birth_date: not a real date" in content
@@ -76,8 +82,10 @@ def test_a_statistician_imports_a_list_and_downloads_the_report(client, dilshod)
 def test_a_bad_upload_shows_the_reason_and_saves_nothing(client, dilshod):
     login(client, dilshod)
     file = SimpleUploadedFile("x.csv", b"surname,given_name\nA,B\n", "text/csv")
-    page = client.post(LISTS, form(file)).content.decode()
-    assert "lacks the required columns birth_date" in page
+    client.post(LISTS, form(file))
+    job = run_job(Job.objects.get(kind="departure_list_import").pk)
+    assert job.status == JobStatus.FAILED
+    assert "lacks the required columns birth_date" in job.log
     assert not BanList.objects.exists()
 
 
@@ -117,3 +125,19 @@ def test_only_an_administrator_reads_the_review_of_checks(client, dilshod, farid
     identity = Lookup.objects.first().identity_hash
     assert identity[:16] in page, "the repeated identity shows as its hash"
     assert "401234567" not in page
+
+
+def test_an_imported_list_naming_a_subscriber_queues_his_alert_from_the_job(client, dilshod):
+    subscribe(
+        birth_date=datetime.date(1990, 4, 2),
+        phone="+992 93 555 12 34",
+        channel=MessageChannel.SMS,
+        language="tg",
+        passport="401234567",
+    )
+    login(client, dilshod)
+    client.post(LISTS, form(upload([person(), person(surname="Носиров", passport_number="")])))
+    job = run_job(Job.objects.get(kind="departure_list_import").pk)
+    assert "Alerts queued for subscribers: 1" in job.log
+    alert = OutgoingMessage.objects.get(reason=MessageReason.ALERT)
+    assert alert.status == MessageStatus.QUEUED

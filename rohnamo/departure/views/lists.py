@@ -1,28 +1,30 @@
 """Staff pages of received lists: the versions with the upload form, one version, its report,
 deleting a version.
 
-The import runs in the request: a list is thousands of rows, read and saved in seconds. A list
-of millions would need the background job of ``rohnamo.core.jobs`` instead.
+The import runs as a background job (``rohnamo.departure.lists.job``): the upload is stored,
+the officer is sent to the job page and watches it count the rows.
 """
 
-import tempfile
+import uuid
 from pathlib import Path
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from rohnamo.core.jobs import start_job
 from rohnamo.core.roles import may
 from rohnamo.core.views.access import staff_with
 from rohnamo.departure.forms import ListUploadForm
 from rohnamo.departure.lists.columns import column_help
-from rohnamo.departure.lists.importer import ListRefused, import_list
+from rohnamo.departure.lists.job import UPLOAD_FOLDER
 from rohnamo.departure.lists.removal import delete_list
 from rohnamo.departure.matching import newest_versions
 from rohnamo.departure.queries import received_lists
-from rohnamo.lib.forms import add_service_errors
 
 
 @staff_with("departure.view_banlist")
@@ -34,17 +36,7 @@ def lists(request):
         if not may_add:
             raise Http404
         if form.is_valid():
-            try:
-                ban_list = _import(request, form)
-            except ListRefused as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Imported %(entries)d persons; %(rejected)d rows rejected.")
-                    % {"entries": ban_list.entries, "rejected": ban_list.rejected},
-                )
-                return redirect("departure:list_detail", pk=ban_list.pk)
+            return redirect("staff:job", pk=_start_import(request, form).pk)
     current = {each.pk for each in newest_versions()}
     return render(
         request,
@@ -58,22 +50,24 @@ def lists(request):
     )
 
 
-def _import(request, form):
+def _start_import(request, form):
     upload = form.cleaned_data["file"]
-    # The reader opens a path; the temporary copy is gone when the import returns.
-    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as copy:
-        for chunk in upload.chunks():
-            copy.write(chunk)
-        copy.flush()
-        return import_list(
-            path=copy.name,
-            file_name=Path(upload.name).name,
-            actor=request.user,
-            country=form.cleaned_data["country"],
-            kind=form.cleaned_data["kind"],
-            name=form.cleaned_data["name"],
-            received_on=form.cleaned_data["received_on"],
-        )
+    suffix = Path(upload.name).suffix.lower()
+    stored = default_storage.save(f"{UPLOAD_FOLDER}/{uuid.uuid4().hex}{suffix}", upload)
+    data = form.cleaned_data
+    return start_job(
+        actor=request.user,
+        kind="departure_list_import",
+        params={
+            "upload": stored,
+            "file_name": Path(upload.name).name,
+            "country": data["country"].pk,
+            "kind": data["kind"],
+            "name": data["name"],
+            "received_on": data["received_on"].isoformat(),
+            "language": get_language(),
+        },
+    )
 
 
 def _list_or_404(request, pk):

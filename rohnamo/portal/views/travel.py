@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from rohnamo.core.queries import public_offices
+from rohnamo.departure.alerts.forms import AlertSubscribeForm
 from rohnamo.departure.forms import TravelCheckForm
 from rohnamo.departure.privacy import TooManyChecks, private_check
 from rohnamo.lib.http import client_ip
@@ -36,5 +37,6 @@ def check(request):
         else:
             # The answer replaces the form: nothing typed stays on the page for the next reader.
             context["form"] = TravelCheckForm()
+            context["alert_form"] = AlertSubscribeForm()
         context["hotlines"] = [office for office in public_offices() if office.hotline]
     return render(request, "portal/travel_check.html", context, status=status)

@@ -1,0 +1,1 @@
+"""Demo data of the pre-departure module, one loader per part, registered in ``apps.py``."""

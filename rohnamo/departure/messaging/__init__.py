@@ -1,0 +1,1 @@
+"""Sending the outbox of the pre-departure module through a configurable backend."""
