@@ -1,7 +1,6 @@
 """The public "Can I travel?" page: the answer, its errors, its limits and its private log."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -10,13 +9,6 @@ from rohnamo.departure.models import Lookup
 from rohnamo.departure.tests.helpers import imported, person
 
 URL = "/{lang}/can-i-travel/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -64,6 +56,16 @@ def test_a_namesake_born_on_another_day_is_told_he_is_on_no_list(client, listed)
     assert "You are not on any list the Migration Service has received" in page
     assert "newest list: 10.01.2026" in page
     assert "Entry bans" not in page and "Khamidov" not in page
+
+
+def test_a_list_row_with_only_a_surname_is_answered_as_possibly_someone_else(client, db, tmp_path):
+    imported(tmp_path, [person(given_name="", patronymic="", passport_number="")])
+    page = ask(client, birth_date="02.04.1990", surname="Hamidov", given_name="Rustam")
+    text = page.content.decode()
+    assert "You are on an entry-ban list of" in text
+    assert "it may be someone else with your surname" in text
+    full = ask(client, birth_date="02.04.1990", passport="401234567", address="10.0.0.2")
+    assert "it may be someone else" not in full.content.decode(), "not when nothing is missing"
 
 
 def test_the_answer_never_shows_other_people_on_the_list(client, db, tmp_path):
