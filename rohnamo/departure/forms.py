@@ -12,7 +12,9 @@ from rohnamo.core.models import Country
 from rohnamo.crossings.linkage.normalise import passport_key
 from rohnamo.departure.choices import ListKind
 
-MAX_BYTES = 20 * 1024 * 1024
+# Russia's list names hundreds of thousands of people: about 25 MB as CSV.
+MAX_BYTES = 100 * 1024 * 1024
+TOO_LARGE = _("The file is larger than 100 MB. Save it as XLSX or split it into parts.")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
 
 
@@ -40,7 +42,7 @@ class ListUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+            raise forms.ValidationError(TOO_LARGE)
         if Path(upload.name).suffix.lower() not in {".csv", ".xlsx", ".txt"}:
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
         return upload

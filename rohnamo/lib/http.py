@@ -12,3 +12,12 @@ def client_ip(request):
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def declared_size(request):
+    """The body size the client announced (Content-Length), read before the body is: an
+    oversized upload can be refused before a byte of it reaches the disk."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

@@ -37,6 +37,7 @@ from rohnamo.crossings.imports.sources import find_source, remember_mapping
 from rohnamo.crossings.models import CardSource, CrossingPoint
 from rohnamo.crossings.queries import batches_visible_to, points_visible_to
 from rohnamo.crossings.services.batches import roll_back_batch
+from rohnamo.lib.http import declared_size
 
 # Uploads wait here, outside the web root, until the import job has read them.
 UPLOAD_FOLDER = "crossing-imports"
@@ -129,7 +130,7 @@ def import_list(request):
     """The imports, newest first, and the upload form; an upload with unknown headers goes
     through the mapping step first."""
     may_upload = may(request.user, "crossings.add_importbatch")
-    if may_upload and request.method == "POST" and _declared_size(request) > MAX_REQUEST_BYTES:
+    if may_upload and request.method == "POST" and declared_size(request) > MAX_REQUEST_BYTES:
         # Refused before the body is read: a 2 GB upload never reaches the disk.
         messages.error(request, _("The file is larger than 500 MB. Split it into smaller files "
                                   "(by month or by crossing point), or ask the administrator to "
@@ -152,13 +153,6 @@ def import_list(request):
             "sources": CardSource.objects.values_list("name", flat=True),
         },
     )
-
-
-def _declared_size(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
 
 
 def _uploaded(request, form):

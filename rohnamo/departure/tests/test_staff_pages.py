@@ -141,3 +141,14 @@ def test_an_imported_list_naming_a_subscriber_queues_his_alert_from_the_job(clie
     assert "Alerts queued for subscribers: 1" in job.log
     alert = OutgoingMessage.objects.get(reason=MessageReason.ALERT)
     assert alert.status == MessageStatus.QUEUED
+
+
+def test_a_2_gb_list_is_refused_from_its_declared_size_and_nothing_is_stored(
+    client, dilshod, settings
+):
+    login(client, dilshod)
+    response = client.post(LISTS, form(upload([person()])), CONTENT_LENGTH=str(2 * 1024**3))
+    assert response.url == LISTS
+    assert "The file is larger than 100 MB." in client.get(LISTS).content.decode()
+    assert not Job.objects.exists() and not BanList.objects.exists()
+    assert not (settings.MEDIA_ROOT / "departure").exists()

@@ -19,18 +19,26 @@ from django.views.decorators.http import require_http_methods
 from rohnamo.core.jobs import start_job
 from rohnamo.core.roles import may
 from rohnamo.core.views.access import staff_with
-from rohnamo.departure.forms import ListUploadForm
+from rohnamo.departure.forms import MAX_BYTES, TOO_LARGE, ListUploadForm
 from rohnamo.departure.lists.columns import column_help
 from rohnamo.departure.lists.job import UPLOAD_FOLDER
 from rohnamo.departure.lists.removal import delete_list
 from rohnamo.departure.matching import newest_versions
 from rohnamo.departure.queries import received_lists
+from rohnamo.lib.http import declared_size
+
+# The form's other fields and the multipart framing add a few kilobytes to the file.
+MAX_REQUEST_BYTES = MAX_BYTES + 1024 * 1024
 
 
 @staff_with("departure.view_banlist")
 @require_http_methods(["GET", "POST"])
 def lists(request):
     may_add = may(request.user, "departure.add_banlist")
+    if may_add and request.method == "POST" and declared_size(request) > MAX_REQUEST_BYTES:
+        # Refused before the body is read: a 2 GB upload never reaches the disk.
+        messages.error(request, TOO_LARGE)
+        return redirect("departure:lists")
     form = ListUploadForm(request.POST or None, request.FILES or None) if may_add else None
     if request.method == "POST":
         if not may_add:
