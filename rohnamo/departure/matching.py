@@ -71,15 +71,17 @@ def newest_versions():
     return list(newest.values())
 
 
-def check(*, birth_date, passport=None, surname=None, given_name=None, patronymic=None):
+def check(*, birth_date, passport=None, surname=None, given_name=None, patronymic=None, lists=None):
     """The lists naming this identity, from the newest version of each list.
 
     Needs ``birth_date`` and either ``passport`` or ``surname`` with ``given_name``; an entry
     that names only a surname matches on surname and date of birth (the list told no more).
+    A batch of checks passes ``lists`` (``newest_versions()``) once for all.
     """
     if birth_date is None:
         raise ValueError("a check needs the date of birth")
-    lists = newest_versions()
+    if lists is None:
+        lists = newest_versions()
     result = CheckResult(newest_list_on=max((each.received_on for each in lists), default=None))
     if not lists:
         return result

@@ -45,15 +45,16 @@ def exceeded(scope, who, rates, *, now=None):
     return any(counts.get(key, 0) >= rate.limit for key, rate in keys.items())
 
 
-def hit(scope, who, rates, *, now=None):
-    """Count one event of ``who`` for ``scope`` in every window of ``rates``."""
+def hit(scope, who, rates, *, now=None, count=1):
+    """Count ``count`` events (one by default) of ``who`` for ``scope`` in every window of
+    ``rates``."""
     now = time.time() if now is None else now
     cache = _cache()
     for rate in rates:
         key = _key(scope, who, rate, now)
         cache.add(key, 0, timeout=rate.seconds)
         try:
-            cache.incr(key)
+            cache.incr(key, count)
         except ValueError:
-            # The counter expired between add and incr: this event starts a new one.
-            cache.set(key, 1, timeout=rate.seconds)
+            # The counter expired between add and incr: these events start a new one.
+            cache.set(key, count, timeout=rate.seconds)

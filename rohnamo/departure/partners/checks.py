@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rohnamo.departure.choices import Channel
-from rohnamo.departure.matching import check
+from rohnamo.departure.matching import check, newest_versions
 from rohnamo.departure.models import Lookup, PartnerClient
 from rohnamo.departure.privacy import CLIENT_SALT, identities, keyed_hash
 from rohnamo.lib.ratelimit import DAY, HOUR, Rate, exceeded, hit
@@ -133,11 +133,12 @@ def check_people(*, client, people):
             },
             wait,
         )
-    for _person in people:
-        hit(SCOPE, client.pk, client_rates(client), now=now)
+    hit(SCOPE, client.pk, client_rates(client), now=now, count=len(people))
     with transaction.atomic():
+        lists = newest_versions()
         results = [
             check(
+                lists=lists,
                 birth_date=person.birth_date,
                 passport=person.passport,
                 surname=person.surname,

@@ -270,6 +270,17 @@ def test_a_batch_holds_at_most_a_hundred_passengers(client, listed, airline):
     assert not Lookup.objects.exists()
 
 
+def test_a_full_batch_reads_the_lists_once_not_once_per_passenger(
+    client, listed, airline, django_assert_max_num_queries
+):
+    passengers = [{"birth_date": "1990-04-02", "passport_number": PASSPORT}] * 100
+    # One lookup of the entries per passenger, and a few for the token, the lists and the log.
+    with django_assert_max_num_queries(110):
+        response = ask(client, airline[1], {"people": passengers}, url=BATCH)
+    assert response.status_code == 200
+    assert all(answer["found"] for answer in response.json()["results"])
+
+
 def test_the_schema_tells_partners_how_to_call_the_list_check(client, nigora):
     client.force_login(nigora)
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
