@@ -10,7 +10,8 @@ import secrets
 from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+from rohnamo.lib.codes import grouped, plain_code, random_code
+
 PIN_DIGITS = 6
 # After this many wrong PINs in a row the case's tracking is locked for a while.
 PIN_ATTEMPTS = 5
@@ -19,13 +20,12 @@ PIN_LOCK = datetime.timedelta(minutes=30)
 
 def new_tracking_code():
     """e.g. ``K7Q4-MX2P``: 8 symbols, about 10^12 possibilities."""
-    symbols = "".join(secrets.choice(ALPHABET) for _ in range(8))
-    return f"{symbols[:4]}-{symbols[4:]}"
+    return grouped(random_code(8))
 
 
 def normalise_code(text):
-    text = "".join(char for char in (text or "").upper() if char.isalnum())
-    return f"{text[:4]}-{text[4:8]}" if len(text) == 8 else text
+    text = plain_code(text)
+    return grouped(text) if len(text) == 8 else text
 
 
 def new_pin():

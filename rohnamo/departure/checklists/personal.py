@@ -11,8 +11,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rohnamo.departure.checklists.codes import looks_valid, new_code, normalise_code
+from rohnamo.departure.checklists.codes import looks_valid, new_code
 from rohnamo.departure.models import PersonalChecklist, TickedItem
+from rohnamo.lib.codes import plain_code
 from rohnamo.lib.ratelimit import HOUR, Rate, exceeded, hit
 
 NEW_PER_ADDRESS = [Rate(20, HOUR)]
@@ -59,7 +60,7 @@ def open_checklist(*, code, address):
     who = address or "unknown"
     if exceeded("checklist-code", who, WRONG_CODES_PER_ADDRESS):
         raise ValidationError(_("Too many wrong codes were tried. Try again in an hour."))
-    code = normalise_code(code)
+    code = plain_code(code)
     checklist = None
     if looks_valid(code):
         checklist = (

@@ -5,7 +5,6 @@ possibilities, drawn with ``secrets``, so codes cannot be guessed, and lookups a
 per address so they cannot be enumerated either.
 """
 
-import secrets
 from dataclasses import dataclass
 
 import segno
@@ -14,26 +13,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from rohnamo.departure.models import Certificate
+from rohnamo.lib.codes import grouped, plain_code, random_code
 from rohnamo.lib.ratelimit import HOUR, Rate, exceeded, hit
 
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 12
 LOOKUP_RATES = (Rate(60, HOUR),)
 _SCOPE = "certificate-lookup"
 
 
 def new_code():
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
-
-
-def normalise_code(text):
-    """What someone typed or scanned, upper-case, without spaces or dashes."""
-    return "".join(char for char in (text or "").upper() if char.isalnum())
-
-
-def format_code(code):
-    """``K7Q4MX2PAB3C`` → ``K7Q4-MX2P-AB3C``: easier to read aloud and to type."""
-    return "-".join(code[index : index + 4] for index in range(0, len(code), 4))
+    return random_code(LENGTH)
 
 
 def mask_word(word):
@@ -52,7 +41,7 @@ def mask_name(name):
 
 def verification_path(code, language="tg"):
     with translation.override(language):
-        return reverse("portal:certificate", kwargs={"code": format_code(code)})
+        return reverse("portal:certificate", kwargs={"code": grouped(code)})
 
 
 def verification_url(code):
@@ -90,7 +79,7 @@ class Verification:
 
 def find_certificate(code):
     """The certificate with ``code`` (in any case, with or without dashes), or None."""
-    code = normalise_code(code)
+    code = plain_code(code)
     if len(code) != LENGTH:
         return None
     return (
@@ -120,7 +109,7 @@ def describe(certificate):
     enrolment = certificate.enrolment
     course = enrolment.course
     return Verification(
-        code=format_code(certificate.code),
+        code=grouped(certificate.code),
         genuine=not certificate.is_revoked,
         holder=mask_name(enrolment.full_name),
         name_removed=not enrolment.full_name,

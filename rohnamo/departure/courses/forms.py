@@ -7,10 +7,11 @@ from rohnamo.core.form_choices import country_choices, district_choices_by_regio
 from rohnamo.core.models import District, Language, User
 from rohnamo.core.queries import offices_visible_to
 from rohnamo.counselling.choices import Sex
-from rohnamo.departure.courses.certificates import LENGTH, normalise_code
+from rohnamo.departure.courses.certificates import LENGTH
 from rohnamo.departure.courses.enrolment import OLDEST, YOUNGEST
 from rohnamo.departure.courses.services import COURSE_FIELDS
 from rohnamo.departure.models import Course, CourseSession
+from rohnamo.lib.codes import plain_code
 from rohnamo.lib.collation import sort_key, sorted_by
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -113,7 +114,7 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self):
-        code = normalise_code(self.cleaned_data["code"])
+        code = plain_code(self.cleaned_data["code"])
         if len(code) != LENGTH:
             raise forms.ValidationError(_("A certificate code has 12 letters and digits."))
         return code

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rohnamo.core.models import OfficeOwnedModel
 from rohnamo.counselling.choices import Sex
 from rohnamo.departure.courses.choices import CourseStatus, EnrolmentChannel, EnrolmentStatus
+from rohnamo.lib.codes import grouped
 
 
 class Course(OfficeOwnedModel):
@@ -212,4 +213,4 @@ class Certificate(models.Model):
     @property
     def display_code(self):
         """``K7Q4-MX2P-AB3C``: the code as printed and read aloud."""
-        return "-".join(self.code[index : index + 4] for index in range(0, len(self.code), 4))
+        return grouped(self.code)

@@ -266,8 +266,7 @@ def certificate_revoke(request, certificate_pk):
         else:
             messages.success(
                 request,
-                _("Certificate %(code)s was revoked.")
-                % {"code": codes.format_code(certificate.code)},
+                _("Certificate %(code)s was revoked.") % {"code": certificate.display_code},
             )
     else:
         messages.error(request, _("Write why the certificate is revoked."))
@@ -285,7 +284,7 @@ def certificate_print(request, certificate_pk):
         {
             "certificate": certificate,
             "course": certificate.enrolment.course,
-            "code": codes.format_code(certificate.code),
+            "code": certificate.display_code,
             "url": codes.verification_url(certificate.code),
             "qr": codes.qr_svg(certificate.code),
         },

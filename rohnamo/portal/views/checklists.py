@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from rohnamo.departure.checklists.codes import grouped, normalise_code
+from rohnamo.departure.checklists.codes import spaced
 from rohnamo.departure.checklists.forms import OpenForm, StartForm
 from rohnamo.departure.checklists.personal import open_checklist, save_ticks, start_checklist
 from rohnamo.departure.checklists.queries import checklist_rows, public_templates
+from rohnamo.lib.codes import plain_code
 from rohnamo.lib.forms import add_service_errors
 from rohnamo.lib.http import client_ip
 
@@ -65,7 +66,7 @@ def start(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def checklist(request, code):
-    canonical = normalise_code(code)
+    canonical = plain_code(code)
     if canonical != code:
         return redirect("portal:checklist", code=canonical)
     try:
@@ -85,7 +86,7 @@ def checklist(request, code):
         {
             "checklist": personal,
             "template": personal.template,
-            "code": grouped(personal.code),
+            "code": spaced(personal.code),
             "rows": rows,
             "done": sum(row.ticked for row in rows),
             "saved": request.GET.get("saved") == "1",

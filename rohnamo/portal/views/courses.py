@@ -12,11 +12,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rohnamo.departure.courses import queries
-from rohnamo.departure.courses.certificates import TooManyLookups, normalise_code, verify
+from rohnamo.departure.courses.certificates import TooManyLookups, verify
 from rohnamo.departure.courses.choices import EnrolmentChannel
 from rohnamo.departure.courses.enrolment import enrol, enrolment_message
 from rohnamo.departure.courses.forms import CodeForm, PersonForm
 from rohnamo.lib import ratelimit
+from rohnamo.lib.codes import plain_code
 from rohnamo.lib.forms import add_service_errors
 from rohnamo.lib.http import client_ip
 from rohnamo.lib.ratelimit import DAY, HOUR, Rate
@@ -81,7 +82,7 @@ def certificate_check(request):
 @never_cache
 @require_GET
 def certificate(request, code):
-    context = {"form": CodeForm(initial={"code": code}), "asked": normalise_code(code)}
+    context = {"form": CodeForm(initial={"code": code}), "asked": plain_code(code)}
     try:
         answer = verify(code, address=_address(request))
     except TooManyLookups:
