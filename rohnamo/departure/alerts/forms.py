@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from rohnamo.departure.alerts.choices import MessageChannel
-from rohnamo.departure.alerts.subscriptions import international_phone
 from rohnamo.departure.forms import TravelCheckForm
+from rohnamo.lib.phones import international_phone
 
 PREFIX = "alert"
 

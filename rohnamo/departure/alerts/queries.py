@@ -38,23 +38,3 @@ def outbox_summary(user):
         ],
         "active_subscriptions": Subscription.objects.filter(ended_at__isnull=True).count(),
     }
-
-
-def masked_phone(phone):
-    """A number people can tell apart without reading it: +992 ••• •• 45 67."""
-    digits = "".join(character for character in phone or "" if character.isdigit())
-    if len(digits) < 4:
-        return "•••"
-    country = _country_code(digits)
-    masked = f"••• •• {digits[-4:-2]} {digits[-2:]}"
-    return f"+{country} {masked}" if country else masked
-
-
-def _country_code(digits):
-    # Tajik numbers are +992 and nine digits, Russian and Kazakh +7 and ten; other countries
-    # vary, so only the digits that cannot be part of a ten-digit number are shown.
-    if digits.startswith("992") and len(digits) == 12:
-        return "992"
-    if digits.startswith("7") and len(digits) == 11:
-        return "7"
-    return digits[: max(len(digits) - 10, 0)]

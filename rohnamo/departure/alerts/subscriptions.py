@@ -22,30 +22,13 @@ from rohnamo.departure.alerts.texts import confirmation_text, unsubscribed_text
 from rohnamo.departure.matching import check
 from rohnamo.departure.models import AlertedList, Subscription
 from rohnamo.departure.privacy import CLIENT_SALT, TooManyChecks, keyed_hash
+from rohnamo.lib.phones import international_phone
 from rohnamo.lib.ratelimit import DAY, HOUR, Rate, exceeded, hit
 
 # Changing the consent text on the form means a new version here.
 CONSENT_VERSION = "2026-11"
 PER_ADDRESS = [Rate(5, HOUR), Rate(10, DAY)]
 STOP_WORDS = {"stop", "стоп", "лағв", "лагв", "отписка", "отписаться", "unsubscribe"}
-
-
-def international_phone(phone):
-    """The number as +digits; nine digits alone are a Tajik number (+992).
-
-    Raises ``ValidationError`` for something that is not a phone number.
-    """
-    text = (phone or "").strip()
-    digits = re.sub(r"\D", "", text)
-    if text.startswith("00"):
-        digits = digits[2:]
-    elif len(digits) == 9 and not text.startswith("+"):
-        digits = "992" + digits
-    if not 10 <= len(digits) <= 15 or re.search(r"[^\d\s()+.-]", text):
-        raise ValidationError(
-            _("This is not a phone number. Write it with the country code, e.g. +992 90 123 45 67.")
-        )
-    return "+" + digits
 
 
 def check_subscribe_rate(address):

@@ -10,12 +10,12 @@ from rohnamo.core.choices import Role
 from rohnamo.core.demo import DEMO_LOADERS
 from rohnamo.core.tests.factories import make_user
 from rohnamo.departure.alerts.choices import MessageStatus
-from rohnamo.departure.alerts.queries import masked_phone
 from rohnamo.departure.alerts.subscriptions import subscribe
 from rohnamo.departure.demo.alerts import load_demo_alerts
 from rohnamo.departure.messaging.backends import locmem
 from rohnamo.departure.messaging.sending import send_queued
 from rohnamo.departure.models import OutgoingMessage, Subscription
+from rohnamo.lib.phones import masked_phone
 
 OUTBOX = "/staff/departure/messages/"
 

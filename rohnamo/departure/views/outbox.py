@@ -7,7 +7,8 @@ from django.utils.http import urlencode
 
 from rohnamo.core.views.access import staff_with
 from rohnamo.departure.alerts.choices import MessageStatus
-from rohnamo.departure.alerts.queries import VIEW_OUTBOX, masked_phone, outbox, outbox_summary
+from rohnamo.departure.alerts.queries import VIEW_OUTBOX, outbox, outbox_summary
+from rohnamo.lib.phones import masked_phone
 
 PAGE_SIZE = 50
 
