@@ -5,7 +5,6 @@ would run as a formula (starting with =, +, - or @) is written as plain text.
 """
 
 import csv
-import datetime
 import io
 
 from django.db.models import Prefetch
@@ -16,11 +15,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rohnamo.counselling.choices import QuestionKind
 from rohnamo.counselling.models import Answer
 from rohnamo.counselling.questionnaire_results import plain_number
+from rohnamo.lib.spreadsheets import csv_text
 
 # The columns before the questions; named like KoBoToolbox's, so they cannot clash with a
 # question name people choose.
 RESPONSE_COLUMNS = ["_id", "_answered_on", "_office", "_visitor", "_consultation"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def append_row(sheet, values):
@@ -87,15 +86,6 @@ def response_table(version, responses):
     return RESPONSE_COLUMNS + [question.name for question in questions], rows
 
 
-def _csv_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def responses_csv(version, responses):
     """The responses as CSV (bytes, UTF-8 with a byte-order mark so Excel reads Cyrillic)."""
     header, rows = response_table(version, responses)
@@ -103,7 +93,7 @@ def responses_csv(version, responses):
     writer = csv.writer(text)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_csv_text(value) for value in row])
+        writer.writerow([csv_text(value) for value in row])
     return text.getvalue().encode("utf-8-sig")
 
 

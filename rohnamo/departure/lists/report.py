@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 
 from rohnamo.crossings.imports.values import text
 from rohnamo.departure.lists.columns import report_columns
+from rohnamo.lib.spreadsheets import csv_text
 
 
 class RejectedRows:
@@ -20,7 +21,7 @@ class RejectedRows:
         self.rows = []
 
     def reject(self, number, cells, problems):
-        original = [text(cell) for cell in cells[: len(self.header)]]
+        original = [csv_text(text(cell)) for cell in cells[: len(self.header)]]
         original += [""] * (len(self.header) - len(original))
         described = "; ".join(f"{column}: {message}" for column, message in problems)
         self.rows.append([*original, number, described])

@@ -122,3 +122,11 @@ def test_the_import_command_imports_a_file_and_refuses_a_future_date(tmp_path):
     with pytest.raises(CommandError, match="in the future"):
         call_command("import_entry_list", str(path), name="Entry bans", received_on="2999-01-01")
     assert BanList.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_rejected_row_that_looks_like_a_formula_comes_back_as_text(tmp_path):
+    ban_list = imported(tmp_path, [person(), person(surname="=HYPERLINK(1)", birth_date="")])
+    with ban_list.report.open("rb") as report:
+        content = report.read().decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in content
