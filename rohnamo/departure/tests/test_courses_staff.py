@@ -187,3 +187,21 @@ def test_more_seats_move_the_waiting_list_into_them(client, nigora, khujand):
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert waiting.status == "enrolled"
+
+
+def test_a_counsellor_cannot_schedule_a_course_at_another_centre(client, nigora, kulob):
+    from rohnamo.core.models import Country, Language
+
+    login(client, nigora)
+    page = client.post(
+        f"{COURSES}new/",
+        {
+            "office": kulob.pk, "title": "Дар Кӯлоб", "place": "Кӯлоб",
+            "destination": Country.objects.get(code="RU").pk,
+            "language": Language.objects.get(code="tg").pk,
+            "starts_on": "2099-05-04", "ends_on": "2099-05-05", "seats": 2, "threshold": 80,
+            "status": "open",
+        },
+    ).content.decode()  # fmt: skip
+    assert "Select a valid choice" in page
+    assert not Course.objects.filter(title="Дар Кӯлоб").exists()
